@@ -1,0 +1,34 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## start the local chat (no Slack or Teams account needed)
+	$(PY) -m bot chat
+
+test: $(STAMP)  ## run the whole test suite
+	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff, formatting and mypy strict
+	$(VENV)/bin/ruff check bot tests
+	$(VENV)/bin/ruff format --check bot tests
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)  ## matcher cost per question and start-up time
+	$(PY) tests/bench.py
+
+eval: $(STAMP)  ## matcher score on the development set and on our own staff questions
+	$(PY) -m bot eval tests/data/dev-questions.yaml
+	$(PY) -m bot eval tests/data/staff_questions.yaml
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

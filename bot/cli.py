@@ -1,0 +1,185 @@
+"""The command line (``python -m bot …`` and ``kodeks …``): parsing and dispatch only.
+
+Each subcommand's docstring is its help line. Our own errors become one line on stderr and exit code
+1 here, in one place; a broken knowledge folder stops every command that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.errors import KnowledgeError, KodeksError
+from bot.service import Kodeks
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _service() -> Kodeks:
+    return Kodeks.from_directory(Settings.from_env().knowledge_dir)
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Local chat in the terminal through the same core as Slack and Teams."""
+    from bot.platforms import console
+    from bot.render import plain
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    return console.run(_service(), sys.stdin, sys.stdout, plain.render, interactive)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """One answer, as plain text (or the platform-neutral Answer as JSON)."""
+    from bot.render import json_answer, plain
+
+    answer = _service().handle(args.question)
+    if args.json:
+        print(json.dumps(json_answer.answer_to_dict(answer), ensure_ascii=False, indent=2))
+    else:
+        print(plain.render(answer))
+    return 0
+
+
+def cmd_virtue(args: argparse.Namespace) -> int:
+    """One virtue in full (by id, name, prefix, with or without æ/ø/å)."""
+    from bot.render import plain, texts
+
+    service = _service()
+    answer = service.show_virtue(args.name)
+    if answer is None:
+        names = ", ".join(virtue.name for virtue in service.codex.virtues)
+        print(texts.UNKNOWN_VIRTUE.format(name=args.name, names=names), file=sys.stderr)
+        return 1
+    print(plain.render(answer))
+    return 0
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    """Batch matcher: one question per line on stdin, one JSON object per line on stdout."""
+    from bot.render.json_answer import match_to_dict
+
+    service = _service()
+    for line in sys.stdin:
+        question = line.rstrip("\n")
+        print(json.dumps(match_to_dict(question, service.match(question)), ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the matcher on a question file in the shared/eval format and print the metrics."""
+    from bot.evaluation import evaluate, load_questions
+
+    questions = load_questions(args.file)
+    score = evaluate(questions, _service().match)
+    if args.misses:
+        for question, wanted, got in score.misses:
+            print(f"  MISS want={list(wanted) or 'abstain'} got={got}: {question}")
+    print(score.summary(str(args.file)))
+    return 0
+
+
+def cmd_knowledge(args: argparse.Namespace) -> int:
+    """Print the loaded knowledge base (or, with --json, in the shape of interfaces.md)."""
+    from bot.render import json_answer
+
+    codex = _service().codex
+    if args.json:
+        print(json.dumps(json_answer.codex_to_dict(codex), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{codex.title}\n{codex.version}\n")
+    for virtue in codex.virtues:
+        print(f"{virtue.name} ({virtue.id}): {virtue.promise}")
+        for bullet in virtue.bullets:
+            print(f"  {bullet.number}. {bullet.text}")
+    print(f"\n{codex.escalation.title}")
+    for number, step in enumerate(codex.escalation.steps, start=1):
+        print(f"  {number}. {step}")
+    for contact in codex.contacts:
+        print(f"\n{contact.name}: {contact.email}, {contact.phone}, {contact.url}")
+    return 0
+
+
+def cmd_check_knowledge(args: argparse.Namespace) -> int:
+    """Validate a knowledge folder: exit 0 with a summary, or 1 with one FILE:LINE: problem per line."""
+    from bot.core.knowledge import load_knowledge
+
+    directory = args.directory or Settings.from_env().knowledge_dir
+    knowledge = load_knowledge(directory)
+    codex, aids = knowledge.codex, knowledge.aids
+    examples = sum(
+        len(topic.general) + sum(len(q) for q in topic.by_bullet.values()) for topic in aids.examples.values()
+    )
+    print(
+        f"{directory}: ok - {len(codex.virtues)} virtues, {len(codex.bullets)} bullets, "
+        f"{len(codex.escalation.steps)} escalation steps, {len(codex.contacts)} contact(s), "
+        f"{len(aids.synonyms)} synonym groups, {examples} example questions, "
+        f"{len(aids.offtopic)} off-topic examples"
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The production server: one aiohttp process on $PORT with the Slack, Teams and health routes."""
+    import logging
+
+    from aiohttp import web
+
+    from bot.web import create_app
+
+    settings = Settings.from_env()
+    service = Kodeks.from_directory(settings.knowledge_dir)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    web.run_app(create_app(service), port=settings.port, print=None)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; each subcommand's help is its function's docstring."""
+    parser = argparse.ArgumentParser(
+        prog="kodeks", description="Kodeks: the codex for advising the regional council."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, run: Command) -> argparse.ArgumentParser:
+        help_line = (run.__doc__ or "").strip().splitlines()[0]
+        sub = commands.add_parser(name, help=help_line, description=help_line)
+        sub.set_defaults(run=run)
+        return sub
+
+    add("chat", cmd_chat)
+    add("ask", cmd_ask).add_argument("question", help="the question, in quotes")
+    commands.choices["ask"].add_argument("--json", action="store_true", help="print the Answer as JSON")
+    add("virtue", cmd_virtue).add_argument("name", help="id, name or prefix of the virtue")
+    add("match", cmd_match)
+    evaluation = add("eval", cmd_eval)
+    evaluation.add_argument("file", type=Path, help="question file (shared/eval format)")
+    evaluation.add_argument("--misses", action="store_true", help="also list the questions answered wrongly")
+    add("knowledge", cmd_knowledge).add_argument("--json", action="store_true", help="print as JSON")
+    add("check-knowledge", cmd_check_knowledge).add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        help="knowledge folder (default: $KODEKS_KNOWLEDGE_DIR or knowledge/)",
+    )
+    add("serve", cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; our errors become clear lines on stderr and exit code 1, never a traceback."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KnowledgeError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except KodeksError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `python -m bot match | head` closes the pipe early: not an error
+        return 0

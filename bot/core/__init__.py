@@ -1,0 +1,1 @@
+"""The pure core: knowledge → matching → answer. Knows nothing of chat platforms, HTTP or databases."""

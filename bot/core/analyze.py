@@ -1,0 +1,150 @@
+"""Turn text into matching terms: fold, stem, join synonyms, repair typos, split compounds.
+
+The same ``Analyzer`` reads the codex, the example questions and every incoming question, so both sides
+meet in the same vocabulary. Query-time repairs (typos, compounds) only ever map an unknown word onto a
+word the index already knows; a word that stays unknown is kept, because it tells the matcher that the
+question is partly about something the codex does not cover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import Stemmer
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.core.normalize import fold, words
+
+_STOP = ""
+"""Term of a stop word: dropped from the question."""
+
+
+def _max_typos(word: str) -> int:
+    """How many edits a misspelt word may be from the word it means.
+
+    Note:
+        Short words get no repair at all: "pc" or "løn" are one edit from too many codex words, and
+        repairing them would make off-topic questions look on-topic.
+    """
+    if len(word) < 5:
+        return 0
+    return 1 if len(word) < 9 else 2
+
+
+class Analyzer:
+    """Text → terms, with a vocabulary that grows while the index is built and is frozen after."""
+
+    def __init__(self, stopwords: Iterable[str], synonyms: Iterable[Sequence[str]]) -> None:
+        self._stemmer = Stemmer.Stemmer("danish")
+        self._stopwords = {folded for word in stopwords for folded in fold(word).split()}
+        self._single: dict[str, str] = {}  # stem → synonym group term
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first stem → (stems, term)
+        for group in synonyms:
+            self._add_group(group)
+        # folded surface word → its term, for typo repair; a misspelt stop word is still a stop word
+        self._known_words: dict[str, str] = dict.fromkeys(self._stopwords, _STOP)
+        self._known_terms: set[str] = set()
+        self._repairs: dict[str, tuple[str, ...]] = {}  # cache: unknown word → repaired terms
+
+    def _add_group(self, group: Sequence[str]) -> None:
+        term = "~" + "_".join(self._stem_all(fold(group[0]).split()))
+        for member in group:
+            stems = tuple(self._stem_all(fold(member).split()))
+            if len(stems) == 1:
+                self._single[stems[0]] = term
+            elif stems:
+                self._phrases.setdefault(stems[0], []).append((stems, term))
+        for candidates in self._phrases.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def _stem_all(self, folded_words: Sequence[str]) -> list[str]:
+        return list(self._stemmer.stemWords(folded_words))
+
+    def learn(self, text: str) -> list[str]:
+        """Analyse index text and remember its words, so later questions can be repaired towards them."""
+        folded = words(text)
+        terms = self._terms(folded)
+        for word in folded:
+            if word not in self._known_words:
+                (term,) = self._terms([word]) or (_STOP,)
+                self._known_words[word] = term
+        self._known_terms.update(terms)
+        return terms
+
+    def known(self, term: str) -> bool:
+        """Whether the index contains a term."""
+        return term in self._known_terms
+
+    def analyze(self, question: str) -> list[str]:
+        """Analyse a question: known terms, repaired terms, and unknown terms as they are."""
+        result: list[str] = []
+        for term, word in zip(*self._terms_with_words(words(question)), strict=True):
+            if term == _STOP or term in self._known_terms or not word:
+                result.append(term)
+            else:
+                result.extend(self._repair(word) or (term,))
+        return [term for term in result if term]
+
+    def _terms(self, folded_words: Sequence[str]) -> list[str]:
+        return [term for term in self._terms_with_words(folded_words)[0] if term]
+
+    def _terms_with_words(self, folded_words: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Map words to terms; phrases become one term. Returns terms and their source words.
+
+        The source word is empty when a term came from a phrase (it cannot be a typo then).
+        """
+        stems = self._stem_all(folded_words)
+        terms: list[str] = []
+        sources: list[str] = []
+        i = 0
+        while i < len(stems):
+            for phrase, term in self._phrases.get(stems[i], ()):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    terms.append(term)
+                    sources.append("")
+                    i += len(phrase)
+                    break
+            else:
+                word = folded_words[i]
+                terms.append(_STOP if word in self._stopwords else self._single.get(stems[i], stems[i]))
+                sources.append(word)
+                i += 1
+        return terms, sources
+
+    def _repair(self, word: str) -> tuple[str, ...]:
+        """Map an unknown word onto known terms: a typo of a known word, or a compound of two."""
+        if word in self._repairs:
+            return self._repairs[word]
+        repaired: tuple[str, ...] = ()
+        limit = _max_typos(word)
+        if limit:
+            best = process.extractOne(
+                word, self._known_words.keys(), scorer=Levenshtein.distance, score_cutoff=limit
+            )
+            if best is not None:
+                repaired = (self._known_words[best[0]],)
+        if not repaired:
+            repaired = self._split_compound(word)
+        self._repairs[word] = repaired
+        return repaired
+
+    def _split_compound(self, word: str) -> tuple[str, ...]:
+        """Split a Danish compound ("valgmateriale") when both halves are known words.
+
+        Note:
+            Only splits where both halves are known: "ledelsesbog" stays unknown, so a question about a
+            book on leadership is not mistaken for one about the virtue "Ansvar og ledelse".
+        """
+        if len(word) < 8:
+            return ()
+        for cut in range(len(word) - 4, 3, -1):
+            head, tail = word[:cut], word[cut:]
+            tail_terms = self._terms([tail])
+            if not tail_terms or not self.known(tail_terms[0]):
+                continue
+            for stem_of_head in (head, head[:-1] if head[-1] in "se" else ""):
+                head_terms = self._terms([stem_of_head]) if stem_of_head else []
+                if head_terms and self.known(head_terms[0]):
+                    return head_terms[0], tail_terms[0]
+        return ()

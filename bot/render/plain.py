@@ -1,0 +1,45 @@
+"""Render an Answer as readable plain text: the terminal, and the fallback text of chat messages."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot.core.answer import Answer
+from bot.render import layout, texts
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    return textwrap.fill(
+        text, WIDTH, initial_indent=indent if first is None else first, subsequent_indent=indent
+    )
+
+
+def _section(section: layout.Section) -> str:
+    match section:
+        case layout.Title(text, subtitle):
+            return f"{text.upper()}\n{_wrap(subtitle)}" if subtitle else text.upper()
+        case layout.Heading(text):
+            return text if text.endswith((":", "?")) else f"{text}:"
+        case layout.Paragraphs(paragraphs):
+            return "\n\n".join(_wrap(paragraph) for paragraph in paragraphs)
+        case layout.Quote(text, citation):
+            return _wrap(f"»{text}«", "    ", "  • ") + f"\n      — {citation}"
+        case layout.Steps(items):
+            return "\n".join(_wrap(item, "     ", f"  {n}. ") for n, item in enumerate(items, 1))
+        case layout.Contacts(contacts):
+            return "\n".join(
+                _wrap(texts.contact_line(c.name, c.email, c.phone, c.url), "    ", "  ") for c in contacts
+            )
+        case layout.Choices(heading, topics):
+            names = ", ".join(f"{topic.name} (skriv »{topic.command}«)" for topic in topics)
+            return _wrap(f"{heading}: {names}")
+        case layout.Note(text):
+            return _wrap(text)
+    raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
+
+
+def render(answer: Answer) -> str:
+    """Return the answer as plain text, sections separated by blank lines."""
+    return "\n\n".join(_section(section) for section in layout.sections(answer))

@@ -1,0 +1,65 @@
+"""Every Danish sentence the bot shows, in one place so the wording is reviewed together.
+
+Codex text never lives here: it comes from ``knowledge/``. These are the bot's own words around it.
+"""
+
+from __future__ import annotations
+
+BOT_NAME = "Kodeks"
+
+QUOTE_HEADING = "Det siger kodeks"
+VIRTUE_BULLETS_HEADING = "Det betyder:"
+IN_DOUBT_HEADING = "Hvis du er i tvivl"
+CONTACT_HEADING = "Mere viden eller hjælp?"
+SUGGESTIONS_HEADING = "Se også"
+DID_YOU_MEAN_HEADING = "Mente du måske"
+VIRTUES_HEADING = "De syv dyder"
+SHOW_VIRTUE_BUTTON = "Vis hele dyden"
+SHARE_BUTTON = "Del i kanalen"
+FEEDBACK_UP, FEEDBACK_DOWN = "👍 Hjælpsomt", "👎 Ikke hjælpsomt"
+FEEDBACK_THANKS = "Tak for din tilbagemelding."
+
+HELP_INTRO = (
+    "Jeg er Kodeks. Jeg svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand "
+    "til regionsrådet – med kodeksets egne ord, og altid med hvem du kan gå til."
+)
+HELP_HOW = (
+    "Skriv dit spørgsmål med dine egne ord, fx »må jeg give partipolitisk rådgivning?«. "
+    "Skriv navnet på en dyd (fx »neutralitet«) for at se hele dyden, »tip« for et tip "
+    "eller »hjælp« for at se denne besked igen."
+)
+NO_MATCH_INTRO = (
+    "Det spørgsmål kan jeg desværre ikke svare på ud fra kodeks. Jeg kender kun til kodeks for "
+    "rådgivning og bistand til regionsrådet."
+)
+TIP_HEADING = "Dagens tip fra kodeks"
+ERROR_APOLOGY = (
+    "Beklager, der gik noget galt hos mig. Prøv igen om lidt – eller kontakt Regionssekretariatet, "
+    "hvis det haster."
+)
+UNKNOWN_VIRTUE = "Jeg kender ikke en dyd ved navn »{name}«. De syv dyder er: {names}."
+
+
+def bullet_label(virtue_name: str, number: int) -> str:
+    """How a quoted bullet is cited: "Neutralitet, punkt 2"."""
+    return f"{virtue_name}, punkt {number}"
+
+
+def tip_invitation(virtue_name: str, command: str) -> str:
+    """The line under a tip that invites people to read the whole virtue."""
+    return f"Læs hele dyden {virtue_name} med {command}."
+
+
+def source_line(title: str, version: str) -> str:
+    """The context line naming the codex and its version."""
+    return f"Kilde: {title} ({version})"
+
+
+def contact_line(name: str, email: str, phone: str, url: str) -> str:
+    """One contact on one line, for plain text."""
+    return f"{name} · {email} · tlf. {phone} · {url}"
+
+
+def confidence_note(confidence: float) -> str:
+    """A hint shown under a weak match, so nobody takes a guess for the codex's verdict."""
+    return f"Jeg er ikke helt sikker på, at det er det, du spørger om (sikkerhed {confidence:.0%})."

@@ -1,0 +1,78 @@
+"""The façade every entry point calls: the CLI, the local chat, Slack and Teams.
+
+Because they all go through ``Kodeks.handle``, the same words give the same reply on every platform.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.core import answer as answers
+from bot.core.answer import Answer
+from bot.core.codex import ESCALATION_TOPIC
+from bot.core.knowledge import Knowledge, load_knowledge
+from bot.core.matcher import Match, Matcher, MatchResult
+from bot.core.normalize import fold
+from bot.core.tips import tip_for_day
+
+HELP_WORDS = frozenset({"", "hjalp", "help", "?", "hjalpe", "start"})
+TIP_WORD = "tip"
+MIN_VIRTUE_PREFIX = 3
+"""A virtue may be named by a prefix of at least this many letters ("neu"); shorter is too ambiguous."""
+
+
+class Kodeks:
+    """The bot's behaviour, independent of where the words came from."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.codex = knowledge.codex
+        self.matcher = Matcher(knowledge)
+
+    @classmethod
+    def from_directory(cls, directory: Path) -> Kodeks:
+        """Load and validate a knowledge folder; raises KnowledgeError if it is broken."""
+        return cls(load_knowledge(directory))
+
+    def handle(self, text: str, today: date | None = None) -> Answer:
+        """Reply to anything a person typed: a command word, a virtue name, or a question."""
+        folded = fold(text)
+        if folded in HELP_WORDS:
+            return answers.help_answer(self.codex)
+        if folded == TIP_WORD:
+            return self.tip(today or date.today())
+        if folded == fold(ESCALATION_TOPIC):
+            return answers.build_answer(self.codex, Match(ESCALATION_TOPIC, 1.0, (), ()))
+        virtue = self.find_virtue(text)
+        if virtue is not None:
+            return answers.virtue_answer(self.codex, self.codex.virtue(virtue))
+        return self.ask(text)
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question from the codex, or explain what the bot can do."""
+        return answers.build_answer(self.codex, self.match(question))
+
+    def match(self, question: str) -> MatchResult:
+        """The matcher's verdict on a question, without building an answer."""
+        return self.matcher.match(question)
+
+    def find_virtue(self, name: str) -> str | None:
+        """Return the id of the virtue a person named, or None."""
+        if len(fold(name).replace(" ", "")) < MIN_VIRTUE_PREFIX:
+            return None
+        virtue = self.codex.find_virtue(name)
+        return virtue.id if virtue else None
+
+    def show_virtue(self, name: str) -> Answer | None:
+        """One virtue in full, or None when the name is not a virtue."""
+        virtue = self.find_virtue(name)
+        return answers.virtue_answer(self.codex, self.codex.virtue(virtue)) if virtue else None
+
+    def help(self) -> Answer:
+        """What the bot can do."""
+        return answers.help_answer(self.codex)
+
+    def tip(self, day: date) -> Answer:
+        """The tip of a day."""
+        return answers.tip_answer(self.codex, tip_for_day(self.codex, day))

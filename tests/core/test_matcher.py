@@ -1,0 +1,116 @@
+"""The matcher finds the virtue staff mean, however they type it, and abstains where the codex is silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.matcher import Match, NoMatch
+from bot.evaluation import evaluate, load_questions
+from bot.service import Kodeks
+from tests.conftest import DATA
+
+
+def _topic(service: Kodeks, question: str) -> str | None:
+    result = service.match(question)
+    return result.topic if isinstance(result, Match) else None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "bullet"),
+    [
+        ("må jeg give partipolitisk rådgivning?", "neutralitet", "neutralitet.2"),
+        (
+            "en regionspolitiker vil have hjælp til sin valgtale, kan jeg skrive den?",
+            "neutralitet",
+            "neutralitet.2",
+        ),
+        ("min svoger byder på en opgave i min afdeling", "neutralitet", "neutralitet.1"),
+        ("hvad må jeg fortælle min familie om en fortrolig sag", "neutralitet", "neutralitet.4"),
+        ("regionsrådet vil have noget der måske er ulovligt, hvilke muligheder har de", "lovlighed", None),
+        ("jeg er i tvivl om det er lovligt", "lovlighed", "lovlighed.5"),
+        ("hvordan skriver jeg en indstilling som politikerne forstår", "faglighed", "faglighed.1"),
+        ("hvilke konsekvenser har beslutningen", "faglighed", "faglighed.3"),
+        ("min chef vil have mig til at pynte på tallene", "sandhed", None),
+        ("skal jeg lægge alle informationer frem for udvalget", "sandhed", "sandhed.4"),
+        ("hvornår skal politikerne inddrages i en ny plan", "ansvar-og-ledelse", "ansvar-og-ledelse.1"),
+        ("bruger vi pengene fornuftigt", "udvikling-og-samarbejde", "udvikling-og-samarbejde.5"),
+        ("jeg kom til at sende et forkert notat til udvalget", "aabenhed-om-fejl", None),
+        ("journalisterne ringer om vores fejl", "aabenhed-om-fejl", "aabenhed-om-fejl.5"),
+        ("hvem kan jeg gå til hvis min leder ikke gør noget", "eskalering", None),
+    ],
+)
+def test_realistic_questions_find_their_virtue_and_bullet(
+    service: Kodeks, question: str, topic: str, bullet: str | None
+) -> None:
+    """Questions in staff's own words land on the virtue (and bullet) that answers them."""
+    result = service.match(question)
+
+    assert isinstance(result, Match), question
+    assert result.topic == topic
+    if bullet:
+        assert bullet in result.bullets[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "maa jeg give partipolitisk raadgivning",  # æøå as digraphs
+        "ma jeg give partipolitisk radgivning",  # æøå dropped
+        "MÅ JEG GIVE PARTIPOLITISK RÅDGIVNING!!!",  # shouting
+        "må jeg give partipoltisk rådgivnig",  # typos
+        "<@U0KODEKS> må jeg give partipolitisk rådgivning?",  # a Slack mention
+        "<at>Kodeks</at> må jeg give partipolitisk rådgivning?",  # a Teams mention
+        "can I give party political advice?",  # English
+    ],
+)
+def test_spelling_markup_and_language_do_not_change_the_answer(service: Kodeks, question: str) -> None:
+    """The same question typed without æøå, with typos, in chat markup or in English finds Neutralitet."""
+    assert _topic(service, question) == "neutralitet"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor er kantinen",
+        "kan du anbefale en god ledelsesbog",
+        "skærmen på min computer har en fejl",
+        "hej",
+        "asdf qwerty",
+        "hvad bliver vejret i morgen",
+    ],
+)
+def test_questions_the_codex_does_not_answer_get_no_match(service: Kodeks, question: str) -> None:
+    """Off-topic questions, small talk and nonsense are not answered from the codex."""
+    assert isinstance(service.match(question), NoMatch)
+
+
+def test_a_match_always_names_three_bullets_and_a_confidence(service: Kodeks) -> None:
+    """Even the escalation topic, which has no bullets of its own, comes with three bullet ids."""
+    result = service.match("hvad gør jeg hvis dyderne krænkes")
+
+    assert isinstance(result, Match) and result.topic == "eskalering"
+    assert len(result.bullets) >= 3
+    assert 0 < result.confidence <= 1
+
+
+def test_empty_and_huge_input_is_handled(service: Kodeks) -> None:
+    """An empty message and a 100 000-character paste both get a verdict, not an exception."""
+    assert isinstance(service.match(""), NoMatch)
+    assert isinstance(service.match("fejl " * 20_000), Match | NoMatch)
+
+
+def test_development_set_answer_accuracy_stays_above_95_percent(service: Kodeks) -> None:
+    """The shared development questions (a copy kept in tests/data) are answered right 95 % of the time."""
+    score = evaluate(load_questions(DATA / "dev-questions.yaml"), service.match)
+
+    assert score.answer_accuracy >= 0.95, score.summary("dev")
+
+
+def test_our_own_staff_questions_meet_the_acceptance_targets(service: Kodeks) -> None:
+    """Held-out staff questions (written apart from the matching aids) meet the targets of the unseen set."""
+    score = evaluate(load_questions(DATA / "staff_questions.yaml"), service.match)
+
+    assert score.questions >= 150
+    assert score.answer_accuracy >= 0.90, score.summary("staff")
+    assert score.bullet_in_top3 / score.with_bullets >= 0.85, score.summary("staff")
+    assert score.abstained_off_topic / score.off_topic >= 0.85, score.summary("staff")
