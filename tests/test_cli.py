@@ -112,7 +112,7 @@ def test_a_broken_knowledge_folder_stops_every_command_with_file_and_line(knowle
     for result in (
         checked,
         kodeks("ask", "hej", env={"KODEKS_KNOWLEDGE_DIR": str(knowledge_copy)}),
-        kodeks("serve", env={"KODEKS_KNOWLEDGE_DIR": str(knowledge_copy), "PORT": "0"}),
+        kodeks("serve", env={"KODEKS_KNOWLEDGE_DIR": str(knowledge_copy), "PORT": "3999"}),
     ):
         assert result.returncode == 1
         assert f"{codex}:" in result.stderr and "unknown key 'promis'" in result.stderr

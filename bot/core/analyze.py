@@ -12,9 +12,12 @@ from collections.abc import Iterable, Sequence
 
 import Stemmer
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.core.normalize import fold, words
+
+MAX_PHRASE_GAP = 2
+"""Stop words allowed inside a synonym phrase: "følger vi op" is still "følge op"."""
 
 _STOP = ""
 """Term of a stop word: dropped from the question."""
@@ -24,12 +27,14 @@ def _max_typos(word: str) -> int:
     """How many edits a misspelt word may be from the word it means.
 
     Note:
+        Distances are optimal string alignment, so a swapped pair ("rådginving") is one typo. Long
+        compounds still get only one: "ledelsesbog" is two edits from "ledelseslag", and not a typo.
         Short words get no repair at all: "pc" or "løn" are one edit from too many codex words, and
         repairing them would make off-topic questions look on-topic.
     """
     if len(word) < 5:
         return 0
-    return 1 if len(word) < 9 else 2
+    return 1 if len(word) < 13 else 2
 
 
 class Analyzer:
@@ -100,10 +105,11 @@ class Analyzer:
         i = 0
         while i < len(stems):
             for phrase, term in self._phrases.get(stems[i], ()):
-                if tuple(stems[i : i + len(phrase)]) == phrase:
+                end = self._phrase_end(stems, folded_words, i, phrase)
+                if end:
                     terms.append(term)
                     sources.append("")
-                    i += len(phrase)
+                    i = end
                     break
             else:
                 word = folded_words[i]
@@ -112,6 +118,26 @@ class Analyzer:
                 i += 1
         return terms, sources
 
+    def _phrase_end(
+        self, stems: Sequence[str], folded: Sequence[str], start: int, phrase: tuple[str, ...]
+    ) -> int:
+        """Where a phrase starting at ``start`` ends, or 0; a stop word may sit inside ("følger vi op")."""
+        position = start + 1
+        for wanted in phrase[1:]:
+            skipped = 0
+            while (
+                position < len(stems)
+                and stems[position] != wanted
+                and folded[position] in self._stopwords
+                and skipped < MAX_PHRASE_GAP
+            ):
+                position += 1
+                skipped += 1
+            if position >= len(stems) or stems[position] != wanted:
+                return 0
+            position += 1
+        return position
+
     def _repair(self, word: str) -> tuple[str, ...]:
         """Map an unknown word onto known terms: a typo of a known word, or a compound of two."""
         if word in self._repairs:
@@ -119,9 +145,7 @@ class Analyzer:
         repaired: tuple[str, ...] = ()
         limit = _max_typos(word)
         if limit:
-            best = process.extractOne(
-                word, self._known_words.keys(), scorer=Levenshtein.distance, score_cutoff=limit
-            )
+            best = process.extractOne(word, self._known_words.keys(), scorer=OSA.distance, score_cutoff=limit)
             if best is not None:
                 repaired = (self._known_words[best[0]],)
         if not repaired:

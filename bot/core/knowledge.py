@@ -193,6 +193,7 @@ def _read_matching(reader: FileReader) -> tuple[list[str], list[tuple[str, ...]]
 def _read_examples(
     reader: FileReader, topics: set[str] | None, bullet_counts: Mapping[str, int]
 ) -> tuple[dict[str, TopicExamples], list[str]]:
+    """Read examples; ids are checked against the codex only when the codex itself loaded (``topics``)."""
     root = reader.compose()
     top = reader.mapping(root, "examples", ("topics", "offtopic")) if root is not None else None
     if not top:
@@ -210,6 +211,9 @@ def _read_examples(
             reader.entries(fields["bullets"], f"bullets of '{topic}'") if "bullets" in fields else ()
         ):
             count = bullet_counts.get(topic, 0)
+            if topics is None:  # the codex did not load: its own problems are reported, not these
+                by_bullet[int(number_text) if number_text.isdigit() else 0] = ()
+                continue
             if not number_text.isdigit() or not 1 <= int(number_text) <= count:
                 reader.report(
                     reader.line(number_node),

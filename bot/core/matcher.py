@@ -32,6 +32,19 @@ Note:
     "fejl" is known, but "skærm" and "computer" are not, so most of the question is about something else.
 """
 
+UNKNOWN_DOCUMENT_FREQUENCY = 20.0
+"""A word the codex never uses weighs like a word found in this many documents.
+
+Note:
+    Not like the rarest word: most unknown words in a real question are everyday verbs and nouns
+    ("havnet", "fest", "kone") that say little about the topic. Weighing them like a moderately common
+    codex word lets a question with two such words still be answered, while a question that is mostly
+    about something else ("skærmen på min computer") is still not.
+"""
+
+MIN_KNOWN_TERMS = 2
+"""A question that contains words the codex never uses needs at least this many words it does use."""
+
 SUGGESTION_SIMILARITY = 0.10
 """A topic this close to an unanswered question is offered as "mente du …?"."""
 
@@ -84,7 +97,7 @@ class Matcher:
         frequency = Counter(term for document in self._documents for term in document.terms)
         count = len(self._documents)
         self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
-        self._unknown_weight = math.log(1 + count / 2)
+        self._unknown_weight = math.log(1 + count / UNKNOWN_DOCUMENT_FREQUENCY)
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._norms: list[float] = []
         for number, document in enumerate(self._documents):
@@ -104,9 +117,7 @@ class Matcher:
         if not ranked:
             return NoMatch(())
         best_topic, best = ranked[0]
-        known = sum(self._idf[t] ** 2 for t in terms if t in self._idf)
-        total = known + sum(self._unknown_weight**2 for t in terms if t not in self._idf)
-        if best < MIN_SIMILARITY or offtopic >= best or known / total < MIN_KNOWN_SHARE:
+        if best < MIN_SIMILARITY or offtopic >= best or not self._mostly_known(terms):
             return NoMatch(tuple(topic for topic, score in ranked[:3] if score >= SUGGESTION_SIMILARITY))
         alternatives = tuple(topic for topic, score in ranked[1:3] if score >= best * ALTERNATIVE_RATIO)
         bullets = self._rank_bullets(best_topic, bullet_scores)
@@ -117,6 +128,20 @@ class Matcher:
             alternatives=alternatives,
             scores=tuple(round(bullet_scores.get(b, 0.0), 4) for b in bullets),
         )
+
+    def _mostly_known(self, terms: set[str]) -> bool:
+        """Whether the codex's vocabulary covers enough of a question to answer it from the codex.
+
+        Note:
+            One known word among unknown ones is not enough ("hvor ligger regionshuset i Viborg" shares
+            only "ligger"), while a question made of one known word is ("tavshedspligt").
+        """
+        known = [t for t in terms if t in self._idf]
+        if len(known) < MIN_KNOWN_TERMS and len(known) < len(terms):
+            return False
+        weight = sum(self._idf[t] ** 2 for t in known)
+        total = weight + self._unknown_weight**2 * (len(terms) - len(known))
+        return weight / total >= MIN_KNOWN_SHARE
 
     def _similarities(self, terms: set[str]) -> dict[int, float]:
         weights = {t: self._idf.get(t, self._unknown_weight) for t in terms}

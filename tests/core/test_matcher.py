@@ -26,7 +26,11 @@ def _topic(service: Kodeks, question: str) -> str | None:
         ),
         ("min svoger byder på en opgave i min afdeling", "neutralitet", "neutralitet.1"),
         ("hvad må jeg fortælle min familie om en fortrolig sag", "neutralitet", "neutralitet.4"),
-        ("regionsrådet vil have noget der måske er ulovligt, hvilke muligheder har de", "lovlighed", None),
+        (
+            "regionsrådet vil have noget der måske er ulovligt, hvilke muligheder har de",
+            "lovlighed eskalering",
+            "lovlighed.2",
+        ),
         ("jeg er i tvivl om det er lovligt", "lovlighed", "lovlighed.5"),
         ("hvordan skriver jeg en indstilling som politikerne forstår", "faglighed", "faglighed.1"),
         ("hvilke konsekvenser har beslutningen", "faglighed", "faglighed.3"),
@@ -42,11 +46,14 @@ def _topic(service: Kodeks, question: str) -> str | None:
 def test_realistic_questions_find_their_virtue_and_bullet(
     service: Kodeks, question: str, topic: str, bullet: str | None
 ) -> None:
-    """Questions in staff's own words land on the virtue (and bullet) that answers them."""
+    """Questions in staff's own words land on the virtue (and bullet) that answers them.
+
+    Where the codex answers a question in two places, both topics are listed and accepted.
+    """
     result = service.match(question)
 
     assert isinstance(result, Match), question
-    assert result.topic == topic
+    assert result.topic in topic.split()
     if bullet:
         assert bullet in result.bullets[:3]
 
