@@ -133,7 +133,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     service = Kodeks.from_directory(settings.knowledge_dir)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    web.run_app(create_app(service), port=settings.port, print=None)
+    web.run_app(create_app(service, settings), port=settings.port, print=None)
+    return 0
+
+
+def cmd_manifest(args: argparse.Namespace) -> int:
+    """Print the Slack app manifest (JSON) with request URLs under --url."""
+    from bot.slack_manifest import slack_manifest
+
+    settings = Settings.from_env()
+    socket_mode = bool(settings.slack and settings.slack.socket_mode)
+    print(json.dumps(slack_manifest(args.url, socket_mode=socket_mode), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -166,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="knowledge folder (default: $KODEKS_KNOWLEDGE_DIR or knowledge/)",
     )
     add("serve", cmd_serve)
+    manifest = add("manifest", cmd_manifest)
+    manifest.add_argument("platform", choices=["slack"], help="which app manifest")
+    manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.rm.dk")
     return parser
 
 

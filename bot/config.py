@@ -15,6 +15,22 @@ from bot.errors import ConfigError
 
 PROJECT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 DEFAULT_PORT = 3000
+SLACK_API_URL = "https://slack.com/api/"
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    """Slack credentials: over HTTP with a signing secret, or over Socket Mode with an app token."""
+
+    bot_token: str
+    signing_secret: str
+    app_token: str
+    api_url: str
+
+    @property
+    def socket_mode(self) -> bool:
+        """Whether Slack events come over a WebSocket instead of ``POST /slack/events``."""
+        return bool(self.app_token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +39,7 @@ class Settings:
 
     port: int = DEFAULT_PORT
     knowledge_dir: Path = PROJECT_KNOWLEDGE_DIR
+    slack: SlackSettings | None = None  # None: Slack is off
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
@@ -31,6 +48,7 @@ class Settings:
         return cls(
             port=_port(env.get("PORT", "")),
             knowledge_dir=Path(env.get("KODEKS_KNOWLEDGE_DIR") or PROJECT_KNOWLEDGE_DIR),
+            slack=_slack(env),
         )
 
 
@@ -40,3 +58,31 @@ def _port(value: str) -> int:
     if not value.strip().isdigit() or not 0 < int(value) < 65536:
         raise ConfigError("PORT", f"must be a port number between 1 and 65535, not '{value}'")
     return int(value)
+
+
+def _slack(env: Mapping[str, str]) -> SlackSettings | None:
+    """Slack is off when no Slack variable is set; half a configuration is an error, not "off".
+
+    Note:
+        A bot token without a signing secret would start fine and then answer every request with 500
+        (Bolt checks the secret only per request), so it is refused here, before the port is bound.
+    """
+    token, secret, app_token = (env.get(name, "").strip() for name in (
+        "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"))  # fmt: skip
+    if not (token or secret or app_token):
+        return None
+    if not token:
+        present = "SLACK_SIGNING_SECRET" if secret else "SLACK_APP_TOKEN"
+        raise ConfigError("SLACK_BOT_TOKEN", f"is not set, but {present} is; set both or neither")
+    if not secret and not app_token:
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET", "is not set, but SLACK_BOT_TOKEN is; set both (or SLACK_APP_TOKEN)"
+        )
+    if not token.startswith("xoxb-"):
+        raise ConfigError("SLACK_BOT_TOKEN", "must be a bot token starting with 'xoxb-'")
+    if app_token and not app_token.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN", "must be an app-level token starting with 'xapp-'")
+    api_url = env.get("SLACK_API_URL", "").strip() or SLACK_API_URL
+    if not api_url.startswith(("http://", "https://")):
+        raise ConfigError("SLACK_API_URL", f"must be an http(s) URL, not '{api_url}'")
+    return SlackSettings(token, secret, app_token, api_url.rstrip("/") + "/")

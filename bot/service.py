@@ -5,6 +5,7 @@ Because they all go through ``Kodeks.handle``, the same words give the same repl
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matcher import Match, Matcher, MatchResult
 from bot.core.normalize import fold
 from bot.core.tips import tip_for_day
+
+log = logging.getLogger(__name__)
 
 HELP_WORDS = frozenset({"", "hjalp", "help", "?", "hjalpe", "start"})
 TIP_WORD = "tip"
@@ -42,11 +45,8 @@ class Kodeks:
             return answers.help_answer(self.codex)
         if folded == TIP_WORD:
             return self.tip(today or date.today())
-        if folded == fold(ESCALATION_TOPIC):
-            return answers.build_answer(self.codex, Match(ESCALATION_TOPIC, 1.0, (), ()))
-        virtue = self.find_virtue(text)
-        if virtue is not None:
-            return answers.virtue_answer(self.codex, self.codex.virtue(virtue))
+        if folded == fold(ESCALATION_TOPIC) or self.find_virtue(text):
+            return self.show_topic(self.find_virtue(text) or ESCALATION_TOPIC)
         return self.ask(text)
 
     def ask(self, question: str) -> Answer:
@@ -69,9 +69,19 @@ class Kodeks:
         virtue = self.find_virtue(name)
         return answers.virtue_answer(self.codex, self.codex.virtue(virtue)) if virtue else None
 
+    def show_topic(self, topic: str) -> Answer:
+        """A topic offered as a button: a virtue in full, the escalation path, or help if unknown."""
+        if topic == ESCALATION_TOPIC:
+            return answers.build_answer(self.codex, Match(ESCALATION_TOPIC, 1.0, (), ()))
+        return self.show_virtue(topic) or self.help()
+
     def help(self) -> Answer:
         """What the bot can do."""
         return answers.help_answer(self.codex)
+
+    async def record_feedback(self, topic: str, bullet: str | None, helpful: bool) -> None:
+        """Count a 👍/👎 for a topic and bullet: no user, no question text, only the day."""
+        log.info("feedback", extra={"topic": topic, "bullet": bullet, "helpful": helpful})
 
     def tip(self, day: date) -> Answer:
         """The tip of a day."""

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot.config import Settings
 from bot.service import Kodeks
 
 log = logging.getLogger(__name__)
@@ -39,9 +40,17 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok", "virtues": len(service.codex.virtues)})
 
 
-def create_app(service: Kodeks) -> web.Application:
+def create_app(service: Kodeks, settings: Settings) -> web.Application:
     """Build the server's application around an already loaded service."""
     app = web.Application(middlewares=[json_errors], client_max_size=1024**2)
     app[SERVICE] = service
     app.router.add_get("/healthz", healthz)
+    if settings.slack is not None:
+        from bot.platforms import slack
+
+        bolt = slack.create_slack_app(service, settings.slack)
+        if settings.slack.socket_mode:
+            app.cleanup_ctx.append(slack.socket_mode(bolt, settings.slack.app_token))
+        else:
+            app.router.add_post("/slack/events", slack.events_route(bolt))
     return app

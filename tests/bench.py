@@ -1,16 +1,19 @@
-"""`make bench`: the matcher's cost per question and the start-up time, as medians of several runs.
+"""`make bench`: matcher cost, start-up time and the Slack round trip, each a median of several runs.
 
 Not collected by pytest: timings belong in a benchmark that prints figures, not in assertions that
-flake on a busy machine. Targets (issue #3): < 1 ms per question, start-up < 1.5 s on 2 cores.
+flake on a busy machine. Targets: < 1 ms per question and start-up < 1.5 s on 2 cores (issue #3);
+`/kodeks neutralitet` over HTTP within 1.3x of a bare Bolt app that only acks (issue #4).
 """
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -22,6 +25,7 @@ from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matcher import Matcher  # noqa: E402
 
 RUNS = 7
+ROUND_TRIPS = 400
 
 
 def _questions() -> list[str]:
@@ -57,6 +61,77 @@ def main() -> None:
     print(f"per question, cold cache:       {statistics.median(cold) * 1000:8.3f} ms  (median of {RUNS})")
     print(f"per question, warm cache:       {statistics.median(warm) * 1000:8.3f} ms  (median of {RUNS})")
     print(f"`python -m bot ask`, whole run: {statistics.median(processes) * 1000:8.1f} ms  (median of 3)")
+    asyncio.run(_slack_round_trips())
+
+
+async def _serve(app: Any) -> tuple[Any, str]:
+    from aiohttp import web
+
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/slack/events"
+
+
+async def _latencies(url: str, response_url: str) -> list[float]:
+    import aiohttp
+
+    from tests import payloads
+
+    timings = []
+    async with aiohttp.ClientSession() as session:
+        for number in range(ROUND_TRIPS + 20):
+            request = payloads.command("neutralitet", response_url)
+            started = time.perf_counter()
+            async with session.post(url, data=request.body, headers=request.headers) as response:
+                await response.read()
+                assert response.status == 200, response.status
+            if number >= 20:  # the first requests warm up connections and Bolt's lazy auth.test
+                timings.append(time.perf_counter() - started)
+    return timings
+
+
+async def _slack_round_trips() -> None:
+    """`/kodeks neutralitet` through our server, and through a bare Bolt app that only acks."""
+    from aiohttp import web
+    from slack_bolt.async_app import AsyncAck, AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.config import Settings, SlackSettings
+    from bot.platforms.slack import events_route
+    from bot.service import Kodeks
+    from bot.web import create_app
+    from tests import payloads
+    from tests.fakes.slack_api import FakeSlack
+
+    fake = FakeSlack()
+    await fake.start()
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", fake.api_url)
+    ours, ours_url = await _serve(
+        create_app(Kodeks.from_directory(PROJECT_KNOWLEDGE_DIR), Settings(slack=slack))
+    )
+    client = AsyncWebClient(token=payloads.BOT_TOKEN, base_url=fake.api_url)
+    bare_bolt = AsyncApp(client=client, signing_secret=payloads.SIGNING_SECRET)
+
+    @bare_bolt.command("/kodeks")
+    async def only_ack(ack: AsyncAck) -> None:
+        await ack()
+
+    bare_app = web.Application()
+    bare_app.router.add_post("/slack/events", events_route(bare_bolt))
+    bare, bare_url = await _serve(bare_app)
+    results = {}
+    for name, url in (("bare Bolt app", bare_url), ("kodeks", ours_url), ("bare Bolt app", bare_url)):
+        results[name] = await _latencies(url, fake.response_url())
+    for runner in (ours, bare):
+        await runner.cleanup()
+    await fake.close()
+    for name, timings in results.items():
+        quantiles = statistics.quantiles(timings, n=100)
+        print(f"/kodeks neutralitet, {name + ':':14} p50 {quantiles[49] * 1000:6.2f} ms   "
+              f"p95 {quantiles[94] * 1000:6.2f} ms  ({len(timings)} signed requests)")  # fmt: skip
+    ratio = statistics.median(results["kodeks"]) / statistics.median(results["bare Bolt app"])
+    print(f"/kodeks neutralitet, kodeks / bare Bolt (p50):  {ratio:.2f}x  (target <= 1.3x)")
 
 
 if __name__ == "__main__":

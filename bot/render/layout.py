@@ -85,17 +85,24 @@ def paragraphs(text: str) -> tuple[str, ...]:
 
 def sections(answer: Answer) -> list[Section]:
     """Return the sections of an answer in the order every platform shows them."""
-    result: list[Section] = [*_body(answer)]
+    return body(answer) + footer(answer)
+
+
+def body(answer: Answer) -> list[Section]:
+    """What the answer says and the topics offered next; platforms put their answer buttons after it."""
+    result = _body(answer)
     if answer.suggestions:
-        heading = (
-            texts.DID_YOU_MEAN_HEADING if answer.kind is AnswerKind.NO_MATCH else texts.SUGGESTIONS_HEADING
-        )
+        no_match = answer.kind is AnswerKind.NO_MATCH
+        heading = texts.DID_YOU_MEAN_HEADING if no_match else texts.SUGGESTIONS_HEADING
         result.append(Choices(heading, answer.suggestions))
     if answer.virtues:
         result.append(Choices(texts.VIRTUES_HEADING, answer.virtues))
-    result += _whom_to_go_to(answer)
-    result.append(Note(texts.source_line(answer.codex_title, answer.version)))
     return result
+
+
+def footer(answer: Answer) -> list[Section]:
+    """Whom to go to and the source: the same closing lines under every answer."""
+    return [*_whom_to_go_to(answer), Note(texts.source_line(answer.codex_title, answer.version))]
 
 
 def _body(answer: Answer) -> list[Section]:

@@ -6,6 +6,16 @@ Codex text never lives here: it comes from ``knowledge/``. These are the bot's o
 from __future__ import annotations
 
 BOT_NAME = "Kodeks"
+APP_SHORT_DESCRIPTION = "Region Midtjyllands kodeks for rådgivning og bistand til regionsrådet"
+APP_LONG_DESCRIPTION = (
+    "Kodeks svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand til "
+    "regionsrådet. Spørg med dine egne ord – fx »må jeg give partipolitisk rådgivning?« – og få svaret "
+    "med kodeksets egne ord: den dyd og de punkter, der passer, og altid hvem du kan gå til, hvis du "
+    "er i tvivl. Skriv /kodeks efterfulgt af et spørgsmål eller navnet på en dyd, fx /kodeks "
+    "neutralitet. Kanaler kan abonnere på et dagligt tip med /kodeks tip til."
+)
+SLACK_COMMAND_DESCRIPTION = "Spørg om kodeks, eller vis en dyd"
+SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | hjælp]"
 
 QUOTE_HEADING = "Det siger kodeks"
 VIRTUE_BULLETS_HEADING = "Det betyder:"
@@ -37,6 +47,11 @@ ERROR_APOLOGY = (
     "Beklager, der gik noget galt hos mig. Prøv igen om lidt – eller kontakt Regionssekretariatet, "
     "hvis det haster."
 )
+INVITE_APP_HINT = (
+    "Jeg kan ikke skrive i denne kanal, fordi jeg ikke er medlem af den. "
+    "Invitér mig med /invite @Kodeks, og prøv igen."
+)
+SHARED_BY = "<@{user}> delte dette svar fra Kodeks"
 UNKNOWN_VIRTUE = "Jeg kender ikke en dyd ved navn »{name}«. De syv dyder er: {names}."
 
 

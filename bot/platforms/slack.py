@@ -1,0 +1,198 @@
+"""Slack: a Bolt ``AsyncApp`` whose listeners only translate between Slack and the service.
+
+DMs are answered in the DM, mentions in a thread under the mention, ``/kodeks`` ephemerally with a
+"Del i kanalen" button. Bolt checks signatures and acknowledges; this module adds what Bolt leaves to
+apps: answering a redelivered event once, ignoring bots and edits, and explaining Slack errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond, AsyncSay
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import SlackSettings
+from bot.core.answer import Answer
+from bot.render import plain, slack_blocks, texts
+from bot.service import Kodeks
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/kodeks"
+SEEN_EVENTS = 5000
+"""How many event ids are remembered to answer a redelivered event once; Slack retries within minutes."""
+MISSING_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found"})
+
+
+class _SeenEvents:
+    """The most recent event ids, so a retried delivery (HTTP or Socket Mode) is answered once.
+
+    Note:
+        Deduplicate by ``event_id``, never by the ``X-Slack-Retry-Num`` header: Socket Mode sets that
+        header to "0" on the first delivery, so testing it for truth would drop every Socket Mode event.
+    """
+
+    def __init__(self, size: int = SEEN_EVENTS) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+
+    def first_time(self, event_id: str) -> bool:
+        if event_id in self._ids:
+            return False
+        self._ids[event_id] = None
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+        return True
+
+
+def message_kwargs(answer: Answer, shareable: bool = False) -> dict[str, Any]:
+    """The text (notification and fallback) and blocks of a message carrying an answer."""
+    return {"text": plain.render(answer)[:3000], "blocks": slack_blocks.render(answer, shareable)}
+
+
+def create_slack_app(service: Kodeks, settings: SlackSettings) -> AsyncApp:
+    """Build the Bolt app; every Web API call goes to ``settings.api_url`` and retries rate limits."""
+    client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
+    app = AsyncApp(
+        client=client,
+        signing_secret=settings.signing_secret or "socket-mode-does-not-sign",
+        ignoring_self_events_enabled=True,
+    )
+    seen = _SeenEvents()
+
+    @app.middleware
+    async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
+        event_id = body.get("event_id")
+        if isinstance(event_id, str) and not seen.first_time(event_id):
+            log.info("slack_duplicate_event")
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    @app.event("message")
+    async def on_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return  # edits, deletions, joins and bots (Kodeks included) are not questions
+        await say(**message_kwargs(service.handle(event.get("text", ""))))
+
+    @app.event("app_mention")
+    async def on_mention(event: dict[str, Any], say: AsyncSay) -> None:
+        if event.get("subtype") or event.get("bot_id"):
+            return
+        thread = event.get("thread_ts") or event.get("ts")
+        await say(**message_kwargs(service.handle(event.get("text", ""))), thread_ts=thread)
+
+    @app.command(COMMAND)
+    async def on_command(ack: AsyncAck, command: dict[str, Any]) -> None:
+        text = command.get("text", "")
+        answer = service.handle(text)
+        kwargs = message_kwargs(answer, shareable=True)
+        kwargs["blocks"] = _with_share_value(kwargs["blocks"], text)
+        await ack(response_type="ephemeral", **kwargs)
+
+    @app.action(re.compile(f"^{slack_blocks.ACTION_SHOW_TOPIC}:"))
+    async def on_show_topic(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        topic = str(action.get("value", ""))
+        answer = service.show_topic(topic)
+        kwargs = message_kwargs(answer, shareable=True)
+        kwargs["blocks"] = _with_share_value(kwargs["blocks"], topic)
+        await respond(response_type="ephemeral", replace_original=False, **kwargs)
+
+    @app.action(re.compile(f"^{slack_blocks.ACTION_FEEDBACK}:"))
+    async def on_feedback(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        vote, _, rest = str(action.get("value", "")).partition("|")
+        topic, _, bullet = rest.partition("|")
+        await service.record_feedback(topic, bullet or None, vote == "up")
+        await respond(text=texts.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False)
+
+    @app.action(slack_blocks.ACTION_SHARE)
+    async def on_share(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+    ) -> None:
+        await ack()
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        user = (body.get("user") or {}).get("id", "")
+        answer = service.handle(str(action.get("value", "")))
+        kwargs = message_kwargs(answer)
+        kwargs["blocks"] = [slack_blocks.shared_by(user), *kwargs["blocks"]]
+        try:
+            await client.chat_postMessage(channel=str(channel or ""), **kwargs)
+        except SlackApiError as error:
+            if error.response.get("error") not in MISSING_CHANNEL_ERRORS:
+                raise
+            await respond(text=texts.INVITE_APP_HINT, response_type="ephemeral", replace_original=False)
+
+    @app.event("app_home_opened")
+    async def on_home(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        view = {"type": "home", "blocks": slack_blocks.render(service.help())}
+        await client.views_publish(user_id=event["user"], view=view)
+
+    @app.error
+    async def on_error(error: Exception, body: dict[str, Any]) -> None:
+        log.error("slack_listener_failed", exc_info=error, extra={"type": body.get("type")})
+
+    return app
+
+
+def events_route(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The ``POST /slack/events`` handler: the library's aiohttp adapter around ``async_dispatch``.
+
+    Note:
+        Bolt answers a correctly signed but unparsable body with a 500 and a traceback; such a body
+        is the sender's fault, so it gets a 400 here before Bolt sees it.
+    """
+
+    async def slack_events(request: web.Request) -> web.Response:
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError:
+            return web.json_response({"error": "malformed body"}, status=400)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    return slack_events
+
+
+def socket_mode(app: AsyncApp, app_token: str) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A ``cleanup_ctx`` that keeps a Socket Mode connection open while the server runs."""
+
+    async def connection(_: web.Application) -> AsyncIterator[None]:
+        handler = AsyncSocketModeHandler(app, app_token)
+        await handler.connect_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
+        log.info("slack_socket_mode_connected")
+        yield
+        await handler.close_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
+
+    return connection
+
+
+def _with_share_value(blocks: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Put what was asked into the share button, so sharing posts the same answer again.
+
+    Note:
+        The button carries the asker's words (at most Slack's 2000 characters), not the answer: an
+        answer is rebuilt from them, so a shared message never contains text the bot did not write.
+    """
+    for block in blocks:
+        for element in block.get("elements", ()):
+            if element.get("action_id") == slack_blocks.ACTION_SHARE:
+                element["value"] = text[:2000] or "hjælp"
+    return blocks

@@ -1,0 +1,102 @@
+"""Render an Answer as Slack Block Kit.
+
+Buttons carry action ids that the Slack adapter listens for (``ACTION_*``); their values are topic
+or bullet ids, never user text. Every text that goes into mrkdwn is escaped, so neither the codex nor
+an echoed question can trigger ``<!channel>`` or a forged link.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.core.answer import Answer, AnswerKind
+from bot.render import layout, texts
+
+Block = dict[str, Any]
+
+ACTION_SHOW_TOPIC = "kodeks_show_topic"
+ACTION_FEEDBACK = "kodeks_feedback"
+ACTION_SHARE = "kodeks_share"
+
+HEADER_LIMIT = 150  # Slack's limit for a header's plain text
+TEXT_LIMIT = 3000  # Slack's limit for a section's text
+BUTTONS_PER_ROW = 5
+
+
+def escape(text: str) -> str:
+    """Escape the three characters Slack's mrkdwn gives meaning to."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain(text: str, limit: int = 75) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text[:limit], "emoji": True}
+
+
+def _section(mrkdwn: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn[:TEXT_LIMIT]}}
+
+
+def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
+    return {"type": "button", "text": _plain(label), "action_id": action_id, "value": value}
+
+
+def _blocks(section: layout.Section) -> list[Block]:
+    match section:
+        case layout.Title(text, subtitle):
+            header: list[Block] = [{"type": "header", "text": _plain(text, HEADER_LIMIT)}]
+            return header + ([_section(f"_{escape(subtitle)}_")] if subtitle else [])
+        case layout.Heading(text):
+            return [_section(f"*{escape(text)}*")]
+        case layout.Paragraphs(paragraphs):
+            return [_section("\n\n".join(escape(p) for p in paragraphs))]
+        case layout.Quote(text, citation):
+            return [_section(f">{escape(text)}\n— _{escape(citation)}_")]
+        case layout.Steps(items):
+            return [_section("\n".join(f"{n}. {escape(item)}" for n, item in enumerate(items, 1)))]
+        case layout.Contacts(contacts):
+            return [
+                _section(
+                    f"*{escape(c.name)}*\n<mailto:{c.email}|{escape(c.email)}> · "
+                    f"<tel:+45{c.phone.replace(' ', '')}|{escape(c.phone)}> · <{c.url}|{escape(c.url)}>"
+                )
+                for c in contacts
+            ]
+        case layout.Choices(heading, topics):
+            buttons = [_button(topic.name, f"{ACTION_SHOW_TOPIC}:{topic.id}", topic.id) for topic in topics]
+            rows = [buttons[i : i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
+            return [_section(f"*{escape(heading)}*")] + [{"type": "actions", "elements": row} for row in rows]
+        case layout.Note(text):
+            return [{"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)}]}]
+    raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
+
+
+def _answer_buttons(answer: Answer, shareable: bool) -> list[Block]:
+    """The answer's own buttons: show the whole virtue, feedback, and "Del i kanalen" when ephemeral."""
+    buttons: list[dict[str, Any]] = []
+    if answer.kind in (AnswerKind.MATCH, AnswerKind.TIP) and answer.virtue is not None:
+        buttons.append(
+            _button(texts.SHOW_VIRTUE_BUTTON, f"{ACTION_SHOW_TOPIC}:{answer.virtue.id}", answer.virtue.id)
+        )
+    if answer.kind in (AnswerKind.MATCH, AnswerKind.ESCALATION):
+        topic = answer.virtue.id if answer.virtue else "eskalering"
+        bullet = answer.bullets[0].id if answer.bullets else ""
+        buttons.append(_button(texts.FEEDBACK_UP, f"{ACTION_FEEDBACK}:up", f"up|{topic}|{bullet}"))
+        buttons.append(_button(texts.FEEDBACK_DOWN, f"{ACTION_FEEDBACK}:down", f"down|{topic}|{bullet}"))
+    if shareable:
+        buttons.append(_button(texts.SHARE_BUTTON, ACTION_SHARE, "share"))
+    return [{"type": "actions", "elements": buttons}] if buttons else []
+
+
+def shared_by(user_id: str) -> Block:
+    """The context line above an answer someone shared in a channel."""
+    user = re.sub(r"[^A-Z0-9]", "", user_id)  # a Slack user id; anything else must not reach mrkdwn
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": texts.SHARED_BY.format(user=user)}]}
+
+
+def render(answer: Answer, shareable: bool = False) -> list[Block]:
+    """Return the answer as Block Kit blocks; ``shareable`` adds the "Del i kanalen" button."""
+    blocks = [block for section in layout.body(answer) for block in _blocks(section)]
+    blocks += _answer_buttons(answer, shareable)
+    blocks.append({"type": "divider"})
+    return blocks + [block for section in layout.footer(answer) for block in _blocks(section)]

@@ -1,0 +1,265 @@
+"""Slack end to end: signed requests to our real server running the real Bolt app.
+
+Bolt talks over real HTTP to a local fake of the Slack Web API that records every call.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import pytest_asyncio
+from aiohttp import web
+
+from bot.config import Settings, SlackSettings
+from bot.render import slack_blocks
+from bot.service import Kodeks
+from bot.web import create_app
+from tests import payloads
+from tests.fakes.slack_api import FakeSlack
+
+
+@dataclass
+class Server:
+    """Our server on a free port, and a client that posts signed requests to it."""
+
+    url: str
+    session: aiohttp.ClientSession
+
+    async def post(self, request: payloads.SignedRequest) -> tuple[int, str]:
+        async with self.session.post(
+            f"{self.url}/slack/events", data=request.body, headers=request.headers
+        ) as r:
+            return r.status, await r.text()
+
+
+@pytest_asyncio.fixture
+async def slack_api() -> AsyncIterator[FakeSlack]:
+    """The fake Slack Web API on a free port."""
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+@pytest_asyncio.fixture
+async def server(service: Kodeks, slack_api: FakeSlack) -> AsyncIterator[Server]:
+    """Kodeks' web application with Slack over HTTP, served on a free port."""
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
+    runner = web.AppRunner(create_app(service, Settings(slack=slack)))
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    async with aiohttp.ClientSession() as session:
+        yield Server(f"http://127.0.0.1:{runner.addresses[0][1]}", session)
+    await runner.cleanup()
+
+
+def _text_of(blocks: list[dict[str, Any]]) -> str:
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def _buttons(blocks: list[dict[str, Any]]) -> dict[str, str]:
+    return {
+        element["text"]["text"]: element["value"]
+        for block in blocks
+        if block["type"] == "actions"
+        for element in block["elements"]
+    }
+
+
+async def test_direct_message_is_answered_in_the_dm_with_the_quoted_bullet(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """A DM question gets an answer in the DM: Neutralitet, punkt 2 quoted, and the contact."""
+    status, _ = await server.post(payloads.dm("må jeg give partipolitisk rådgivning?"))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert status == 200
+    assert call.params["channel"] == "D0DM"
+    assert "Neutralitet, punkt 2" in _text_of(call.params["blocks"])
+    assert "Regionssekretariatet" in call.params["text"]
+    assert "thread_ts" not in call.params
+
+
+async def test_mention_in_a_channel_is_answered_in_a_thread(server: Server, slack_api: FakeSlack) -> None:
+    """An @mention is answered in a thread under the mention, so the channel is not flooded."""
+    await server.post(payloads.mention("tavshedspligt", ts="1700000000.000200"))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["channel"] == "C0TEAM"
+    assert call.params["thread_ts"] == "1700000000.000200"
+    assert "Neutralitet, punkt 4" in _text_of(call.params["blocks"])
+
+
+async def test_mention_inside_a_thread_stays_in_that_thread(server: Server, slack_api: FakeSlack) -> None:
+    """A mention in an existing thread is answered in the same thread, not a new one."""
+    await server.post(payloads.mention("hjælp", ts="1700000000.000300", thread_ts="1700000000.000100"))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["thread_ts"] == "1700000000.000100"
+
+
+async def test_slash_command_with_a_virtue_replies_ephemerally_with_a_share_button(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """`/kodeks neutralitet` shows the whole virtue only to the asker, with "Del i kanalen"."""
+    status, body = await server.post(payloads.command("neutralitet", slack_api.response_url()))
+    reply = json.loads(body)
+
+    assert status == 200
+    assert reply["response_type"] == "ephemeral"
+    assert "Vær loyal i din udførelse af de politiske mål, der er sat." in _text_of(reply["blocks"])
+    assert _buttons(reply["blocks"])["Del i kanalen"] == "neutralitet"
+
+
+async def test_slash_command_accepts_names_without_diacritics_and_help_words(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """`/kodeks aabenhed`, `/kodeks hjælp` and an empty `/kodeks` give the virtue and the help."""
+    _, virtue = await server.post(payloads.command("aabenhed", slack_api.response_url()))
+    _, helped = await server.post(payloads.command("hjælp", slack_api.response_url()))
+    _, empty = await server.post(payloads.command("", slack_api.response_url()))
+
+    assert "Dæk ikke over fejl." in _text_of(json.loads(virtue)["blocks"])
+    for body in (helped, empty):
+        assert {"Lovlighed", "Åbenhed om fejl"} <= set(_buttons(json.loads(body)["blocks"]))
+
+
+async def test_slash_command_with_a_question_answers_it(server: Server, slack_api: FakeSlack) -> None:
+    """`/kodeks min chef vil have mig til at skjule en fejl` is treated as a question."""
+    _, body = await server.post(payloads.command("jeg har begået en fejl", slack_api.response_url()))
+
+    assert "Åbenhed om fejl" in _text_of(json.loads(body)["blocks"])
+
+
+async def test_show_virtue_button_shows_the_whole_virtue(server: Server, slack_api: FakeSlack) -> None:
+    """Clicking "Vis hele dyden" posts the virtue in full to the response URL, only for the clicker."""
+    click = payloads.action(f"{slack_blocks.ACTION_SHOW_TOPIC}:sandhed", "sandhed", slack_api.response_url())
+    status, _ = await server.post(click)
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert status == 200
+    assert call.params["response_type"] == "ephemeral"
+    assert "Læg alle vigtige informationer frem." in _text_of(call.params["blocks"])
+
+
+async def test_feedback_button_thanks_the_user(server: Server, slack_api: FakeSlack) -> None:
+    """A 👍 click is acknowledged with a thank-you only the clicker sees."""
+    click = payloads.action(
+        f"{slack_blocks.ACTION_FEEDBACK}:up", "up|neutralitet|neutralitet.2", slack_api.response_url()
+    )
+    await server.post(click)
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert call.params["text"] == "Tak for din tilbagemelding."
+
+
+async def test_share_button_posts_the_same_answer_visibly_in_the_channel(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """The share button posts the answer to the channel, saying who shared it."""
+    await server.post(payloads.action(slack_blocks.ACTION_SHARE, "neutralitet", slack_api.response_url()))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["channel"] == "C0TEAM"
+    assert "<@U0STAFF> delte" in _text_of(call.params["blocks"])
+    assert "Vær loyal i din udførelse" in _text_of(call.params["blocks"])
+    assert "Del i kanalen" not in _buttons(call.params["blocks"])
+
+
+async def test_sharing_in_a_channel_without_the_app_explains_how_to_invite_it(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """If Kodeks is not in the channel, the clicker is told to invite it instead of nothing happening."""
+    slack_api.fail_next("chat.postMessage", "not_in_channel")
+    await server.post(payloads.action(slack_blocks.ACTION_SHARE, "neutralitet", slack_api.response_url()))
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert "/invite @Kodeks" in call.params["text"]
+
+
+async def test_app_home_shows_the_seven_virtues_as_buttons(server: Server, slack_api: FakeSlack) -> None:
+    """Opening the Home tab publishes a view with the virtues and the contact."""
+    await server.post(payloads.home_opened("U0STAFF"))
+
+    (call,) = await slack_api.wait_for("views.publish")
+    view = call.params["view"]
+    assert call.params["user_id"] == "U0STAFF"
+    assert view["type"] == "home"
+    assert len([name for name in _buttons(view["blocks"]) if name != "Del i kanalen"]) == 7
+    assert "regionssekretariatet@rm.dk" in _text_of(view["blocks"])
+
+
+async def test_a_redelivered_event_is_answered_once(server: Server, slack_api: FakeSlack) -> None:
+    """Slack's retry of the same event_id (X-Slack-Retry-Num: 1) does not produce a second answer."""
+    first = payloads.dm("tavshedspligt")
+    retry_body = payloads.sign(first.body, "application/json", retry=1)
+    await server.post(first)
+    status, _ = await server.post(retry_body)
+    await server.post(payloads.dm("hjælp"))  # a later, different message: its answer marks the end
+
+    calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+    answers = [call for call in calls if "Neutralitet, punkt 4" in _text_of(call.params["blocks"])]
+    assert status == 200
+    assert len(answers) == 1 and len(calls) == 2
+
+
+async def test_messages_from_bots_and_edits_are_ignored(server: Server, slack_api: FakeSlack) -> None:
+    """Bot messages (Kodeks' own included) and edited messages are never answered."""
+    from_bot = {"type": "message", "channel": "D0DM", "channel_type": "im", "bot_id": "BKODEKS",
+                "text": "tavshedspligt", "ts": "1.1"}  # fmt: skip
+    edited = {"type": "message", "subtype": "message_changed", "channel": "D0DM", "channel_type": "im",
+              "message": {"text": "tavshedspligt"}, "ts": "1.2"}  # fmt: skip
+    await server.post(payloads.event(from_bot))
+    await server.post(payloads.event(edited))
+    await server.post(payloads.dm("hjælp"))
+
+    calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+    assert len(calls) == 1
+
+
+async def test_forged_and_stale_signatures_get_401_and_nothing_is_posted(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """A wrong secret or a timestamp ten minutes old is refused; no message goes out."""
+    forged = payloads.dm("tavshedspligt", secret="not-the-secret")
+    stale = payloads.dm("tavshedspligt", timestamp=int(time.time()) - 600)
+
+    assert (await server.post(forged))[0] == 401
+    assert (await server.post(stale))[0] == 401
+    await server.post(payloads.dm("hjælp"))
+    assert len(await slack_api.wait_for_text("chat.postMessage", "De syv dyder")) == 1
+
+
+async def test_a_signed_but_malformed_body_is_a_400(server: Server, slack_api: FakeSlack) -> None:
+    """Broken JSON with a valid signature is the sender's fault: 400, not a 500 with a traceback."""
+    status, _ = await server.post(payloads.sign(b'{"type": "event_callback", ', "application/json"))
+
+    assert status == 400
+
+
+async def test_user_text_can_never_trigger_channel_mentions_or_links(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """A question containing <!channel> or a disguised link is answered without echoing either."""
+    await server.post(payloads.dm("<!channel> <https://evil.example|tavshedspligt> & mere"))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    posted = call.params["text"] + _text_of(call.params["blocks"])
+    assert "<!channel>" not in posted and "evil.example" not in posted
+
+
+async def test_a_rate_limited_post_is_retried_after_the_advised_delay(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """A 429 with Retry-After from chat.postMessage is retried, and the answer arrives."""
+    slack_api.fail_next("chat.postMessage", "ratelimited", status=429, retry_after=1)
+    await server.post(payloads.dm("tavshedspligt"))
+
+    calls = await slack_api.wait_for("chat.postMessage", count=2, within=10)
+    assert "Neutralitet, punkt 4" in _text_of(calls[1].params["blocks"])
