@@ -15,6 +15,8 @@ from bot.errors import ConfigError
 
 PROJECT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 DEFAULT_PORT = 3000
+DEFAULT_DATABASE_URL = "sqlite:///kodeks.db"
+DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
 SLACK_API_URL = "https://slack.com/api/"
 
 
@@ -39,6 +41,7 @@ class Settings:
 
     port: int = DEFAULT_PORT
     knowledge_dir: Path = PROJECT_KNOWLEDGE_DIR
+    database_url: str = DEFAULT_DATABASE_URL
     slack: SlackSettings | None = None  # None: Slack is off
 
     @classmethod
@@ -48,6 +51,7 @@ class Settings:
         return cls(
             port=_port(env.get("PORT", "")),
             knowledge_dir=Path(env.get("KODEKS_KNOWLEDGE_DIR") or PROJECT_KNOWLEDGE_DIR),
+            database_url=_database_url(env.get("DATABASE_URL", "")),
             slack=_slack(env),
         )
 
@@ -58,6 +62,15 @@ def _port(value: str) -> int:
     if not value.strip().isdigit() or not 0 < int(value) < 65536:
         raise ConfigError("PORT", f"must be a port number between 1 and 65535, not '{value}'")
     return int(value)
+
+
+def _database_url(value: str) -> str:
+    url = value.strip() or DEFAULT_DATABASE_URL
+    if not url.startswith(DATABASE_SCHEMES) or url in DATABASE_SCHEMES:
+        raise ConfigError(
+            "DATABASE_URL", "must look like sqlite:///kodeks.db or postgresql://user@host:5432/kodeks"
+        )
+    return url
 
 
 def _slack(env: Mapping[str, str]) -> SlackSettings | None:

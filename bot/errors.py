@@ -44,3 +44,7 @@ class ConfigError(KodeksError):
     def __init__(self, variable: str, problem: str) -> None:
         super().__init__(f"{variable}: {problem}")
         self.variable, self.problem = variable, problem
+
+
+class StoreError(KodeksError):
+    """The database cannot be opened or reached; the server does not start (or is not ready)."""

@@ -16,6 +16,7 @@ from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matcher import Match, Matcher, MatchResult
 from bot.core.normalize import fold
 from bot.core.tips import tip_for_day
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +29,11 @@ MIN_VIRTUE_PREFIX = 3
 class Kodeks:
     """The bot's behaviour, independent of where the words came from."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, store: Store | None = None) -> None:
         self.knowledge = knowledge
         self.codex = knowledge.codex
         self.matcher = Matcher(knowledge)
+        self.store = store  # set by the server once the database is open; the CLI needs none
 
     @classmethod
     def from_directory(cls, directory: Path) -> Kodeks:
@@ -79,9 +81,19 @@ class Kodeks:
         """What the bot can do."""
         return answers.help_answer(self.codex)
 
-    async def record_feedback(self, topic: str, bullet: str | None, helpful: bool) -> None:
-        """Count a 👍/👎 for a topic and bullet: no user, no question text, only the day."""
-        log.info("feedback", extra={"topic": topic, "bullet": bullet, "helpful": helpful})
+    async def record_feedback(
+        self, topic: str, bullet: str | None, helpful: bool, today: date | None = None
+    ) -> None:
+        """Count a 👍/👎 for a topic and bullet: no user, no question text, only the day.
+
+        Votes for ids the codex does not have are dropped: button values come back from clients.
+        """
+        if topic not in self.codex.topic_ids or (bullet and bullet not in {b.id for b in self.codex.bullets}):
+            log.warning("feedback_ignored_unknown_topic")
+            return
+        if self.store is None:
+            raise RuntimeError("no store attached: the server opens one at start")
+        await self.store.record_feedback(today or date.today(), topic, bullet, helpful)
 
     def tip(self, day: date) -> Answer:
         """The tip of a day."""

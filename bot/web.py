@@ -7,12 +7,13 @@ middleware makes sure nothing a client sends is answered with a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 
 from bot.config import Settings
 from bot.service import Kodeks
+from bot.store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,22 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok", "virtues": len(service.codex.virtues)})
 
 
+def database(service: Kodeks, url: str) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A ``cleanup_ctx`` that opens the store before serving and closes it on shutdown."""
+
+    async def opened(_: web.Application) -> AsyncIterator[None]:
+        service.store = await open_store(url)
+        yield
+        await service.store.close()
+
+    return opened
+
+
 def create_app(service: Kodeks, settings: Settings) -> web.Application:
     """Build the server's application around an already loaded service."""
     app = web.Application(middlewares=[json_errors], client_max_size=1024**2)
     app[SERVICE] = service
+    app.cleanup_ctx.append(database(service, settings.database_url))
     app.router.add_get("/healthz", healthz)
     if settings.slack is not None:
         from bot.platforms import slack

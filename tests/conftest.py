@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from bot.config import PROJECT_KNOWLEDGE_DIR
 from bot.service import Kodeks
+from tests.postgres import postgres_cluster
 
 DATA = Path(__file__).parent / "data"
 ENVIRONMENT_PREFIXES = ("KODEKS_", "SLACK_", "CONNECTIONS__", "DATABASE_URL", "PORT")
@@ -18,8 +21,6 @@ ENVIRONMENT_PREFIXES = ("KODEKS_", "SLACK_", "CONNECTIONS__", "DATABASE_URL", "P
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test sees the developer's own Slack tokens, database or knowledge folder."""
-    import os
-
     for name in list(os.environ):
         if name.startswith(ENVIRONMENT_PREFIXES):
             monkeypatch.delenv(name)
@@ -30,6 +31,38 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def service() -> Kodeks:
     """The bot's service on the project's own knowledge folder, loaded once."""
     return Kodeks.from_directory(PROJECT_KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server for the session; skipped only outside CI when none is installed."""
+    with postgres_cluster() as url:
+        if url is None:
+            if os.environ.get("CI"):
+                pytest.fail("PostgreSQL is not installed; .ci/run installs Debian's postgresql package")
+            pytest.skip("PostgreSQL is not installed (CI installs it)")
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test runs on SQLite (a file) and on PostgreSQL (a fresh database per test)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kodeks.db'}"
+    server: str = request.getfixturevalue("postgres_url")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = server.rsplit("/", 1)[0] + "/postgres"
+    import asyncio
+
+    import asyncpg
+
+    async def create() -> None:
+        connection = await asyncpg.connect(admin)
+        await connection.execute(f'CREATE DATABASE "{name}"')
+        await connection.close()
+
+    asyncio.run(create())
+    return f"{server.rsplit('/', 1)[0]}/{name}"
 
 
 @pytest.fixture

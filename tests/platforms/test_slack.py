@@ -9,6 +9,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -47,10 +48,17 @@ async def slack_api() -> AsyncIterator[FakeSlack]:
 
 
 @pytest_asyncio.fixture
-async def server(service: Kodeks, slack_api: FakeSlack) -> AsyncIterator[Server]:
-    """Kodeks' web application with Slack over HTTP, served on a free port."""
+async def bot(service: Kodeks) -> Kodeks:
+    """A service of its own for each test, so the store the server attaches is this test's."""
+    return Kodeks(service.knowledge)
+
+
+@pytest_asyncio.fixture
+async def server(bot: Kodeks, slack_api: FakeSlack, tmp_path: Path) -> AsyncIterator[Server]:
+    """Kodeks' web application with Slack over HTTP and a SQLite store, served on a free port."""
     slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
-    runner = web.AppRunner(create_app(service, Settings(slack=slack)))
+    settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
+    runner = web.AppRunner(create_app(bot, settings))
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
@@ -148,8 +156,10 @@ async def test_show_virtue_button_shows_the_whole_virtue(server: Server, slack_a
     assert "Læg alle vigtige informationer frem." in _text_of(call.params["blocks"])
 
 
-async def test_feedback_button_thanks_the_user(server: Server, slack_api: FakeSlack) -> None:
-    """A 👍 click is acknowledged with a thank-you only the clicker sees."""
+async def test_feedback_is_stored_anonymously_and_thanked(
+    server: Server, slack_api: FakeSlack, bot: Kodeks
+) -> None:
+    """A 👍 click is counted for the topic and bullet only (no user, no text) and thanked ephemerally."""
     click = payloads.action(
         f"{slack_blocks.ACTION_FEEDBACK}:up", "up|neutralitet|neutralitet.2", slack_api.response_url()
     )
@@ -157,6 +167,15 @@ async def test_feedback_button_thanks_the_user(server: Server, slack_api: FakeSl
 
     (call,) = await slack_api.wait_for("response_url")
     assert call.params["text"] == "Tak for din tilbagemelding."
+    assert bot.store is not None
+    (count,) = await bot.store.feedback()
+    assert (count.topic, count.bullet, count.helpful, count.unhelpful) == (
+        "neutralitet",
+        "neutralitet.2",
+        1,
+        0,
+    )
+    assert "U0STAFF" not in repr(count)
 
 
 async def test_share_button_posts_the_same_answer_visibly_in_the_channel(
