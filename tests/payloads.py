@@ -58,6 +58,14 @@ def event(event: dict[str, Any], event_id: str | None = None, **signing: Any) ->
     return sign(json.dumps(body).encode(), "application/json", **signing)
 
 
+def socket_envelope(request: SignedRequest, retry_attempt: int = 0) -> dict[str, Any]:
+    """The same event as Socket Mode delivers it: unsigned, in an envelope the app must ack."""
+    body = json.loads(request.body)
+    return {"envelope_id": f"env-{body['event_id']}-{retry_attempt}", "type": "events_api",
+            "accepts_response_payload": False, "retry_attempt": retry_attempt,
+            "retry_reason": "timeout" if retry_attempt else "", "payload": body}  # fmt: skip
+
+
 def dm(text: str, user: str = "U0STAFF", **signing: Any) -> SignedRequest:
     """A direct message to the bot."""
     message = {"type": "message", "channel": "D0DM", "channel_type": "im", "user": user, "text": text,

@@ -41,12 +41,14 @@ class FakeSlack:
         self._failures: dict[str, list[_Failure]] = {}
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._sockets: list[web.WebSocketResponse] = []
         self.port = 0
 
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -54,6 +56,8 @@ class FakeSlack:
         self.port = self._runner.addresses[0][1]
 
     async def close(self) -> None:
+        for socket in self._sockets:
+            await socket.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -87,6 +91,27 @@ class FakeSlack:
             await asyncio.wait_for(self._changed.wait_for(arrived), within)
         return self.of(method)
 
+    async def push(self, envelope: dict[str, Any]) -> None:
+        """Send a Socket Mode envelope to every connected app (waits for the app to connect)."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._sockets)), 5)
+        for socket in self._sockets:
+            await socket.send_json(envelope)
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.send_json({"type": "hello", "num_connections": 1, "debug_info": {"host": "fake"}})
+        async with self._changed:
+            self._sockets.append(socket)
+            self._changed.notify_all()
+        async for message in socket:
+            if message.type == web.WSMsgType.TEXT:
+                async with self._changed:
+                    self.calls.append(Call("socket_ack", json.loads(message.data), {}))
+                    self._changed.notify_all()
+        return socket
+
     async def _record(self, method: str, request: web.Request) -> None:
         raw = await request.text()
         if request.content_type == "application/json":
@@ -116,8 +141,7 @@ class FakeSlack:
         await self._record("response_url", request)
         return web.Response(text="ok")
 
-    @staticmethod
-    def _result(method: str) -> dict[str, Any]:
+    def _result(self, method: str) -> dict[str, Any]:
         if method == "auth.test":
             return {
                 "ok": True,
@@ -126,6 +150,8 @@ class FakeSlack:
                 "team_id": TEAM_ID,
                 "user": "kodeks",
             }
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}  # handled by _socket
         if method == "chat.postMessage":
             return {"ok": True, "ts": "1700000000.000100", "channel": "C1"}
         return {"ok": True}

@@ -282,3 +282,27 @@ async def test_a_rate_limited_post_is_retried_after_the_advised_delay(
 
     calls = await slack_api.wait_for("chat.postMessage", count=2, within=10)
     assert "Neutralitet, punkt 4" in _text_of(calls[1].params["blocks"])
+
+
+async def test_socket_mode_answers_events_once_and_acks_them(
+    bot: Kodeks, slack_api: FakeSlack, tmp_path: Path
+) -> None:
+    """With SLACK_APP_TOKEN the server answers over a WebSocket; a redelivered envelope is answered once."""
+    slack = SlackSettings(payloads.BOT_TOKEN, "", "xapp-test", slack_api.api_url)
+    runner = web.AppRunner(
+        create_app(bot, Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'k.db'}"))
+    )
+    await runner.setup()  # runs the cleanup_ctx: opens the store and connects the socket
+    try:
+        question = payloads.dm("tavshedspligt")
+        await slack_api.push(payloads.socket_envelope(question))
+        await slack_api.push(payloads.socket_envelope(question, retry_attempt=1))
+        await slack_api.push(payloads.socket_envelope(payloads.dm("hjælp")))
+
+        calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+        acks = await slack_api.wait_for("socket_ack", count=3)
+    finally:
+        await runner.cleanup()
+
+    assert len([c for c in calls if "Neutralitet, punkt 4" in _text_of(c.params["blocks"])]) == 1
+    assert {ack.params["envelope_id"] for ack in acks} >= {f"env-{json.loads(question.body)['event_id']}-0"}
