@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from bot.config import Settings
@@ -19,8 +20,11 @@ from bot.service import Kodeks
 Command = Callable[[argparse.Namespace], int]
 
 
-def _service() -> Kodeks:
-    return Kodeks.from_directory(Settings.from_env().knowledge_dir)
+def _service(settings: Settings | None = None) -> Kodeks:
+    from bot.tips.schedule import TipSchedule
+
+    settings = settings or Settings.from_env()
+    return Kodeks.from_directory(settings.knowledge_dir, TipSchedule(settings.tip_time, settings.timezone))
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -131,7 +135,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from bot.web import create_app
 
     settings = Settings.from_env()
-    service = Kodeks.from_directory(settings.knowledge_dir)
+    service = _service(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     web.run_app(create_app(service, settings), port=settings.port, print=None)
     return 0
@@ -145,6 +149,47 @@ def cmd_manifest(args: argparse.Namespace) -> int:
     socket_mode = bool(settings.slack and settings.slack.socket_mode)
     print(json.dumps(slack_manifest(args.url, socket_mode=socket_mode), ensure_ascii=False, indent=2))
     return 0
+
+
+def cmd_tips(args: argparse.Namespace) -> int:
+    """Send the daily tips due now (or at --now), each at most once; for cron-style operation."""
+    import asyncio
+    from datetime import UTC, datetime
+
+    from bot.platforms import tip_posters
+    from bot.store import open_store
+    from bot.tips.sender import TipSender
+
+    settings = Settings.from_env()
+    service = _service(settings)
+    now = _moment(args.now, settings) if args.now else datetime.now(UTC)
+
+    async def send() -> str:
+        store = await open_store(settings.database_url)
+        try:
+            service.store = store
+            report = await TipSender(service, store, tip_posters(settings)).send_due(now, args.dry_run)
+        finally:
+            await store.close()
+        lines = [report.summary()]
+        lines += [f"  would send: {name}" for name in report.would_send]
+        lines += [f"  failed (retried later today): {name}" for name in report.failed]
+        lines += [f"  paused (app removed from channel): {name}" for name in report.paused]
+        return "\n".join(lines)
+
+    print(asyncio.run(send()))
+    return 0
+
+
+def _moment(text: str, settings: Settings) -> datetime:
+    """An ISO-8601 moment; without an offset it is read in KODEKS_TIMEZONE, as an operator means it."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise KodeksError(f"--now: not an ISO-8601 moment like 2026-11-25T09:00+01:00: '{text}'") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=settings.timezone)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,6 +224,10 @@ def build_parser() -> argparse.ArgumentParser:
     manifest = add("manifest", cmd_manifest)
     manifest.add_argument("platform", choices=["slack"], help="which app manifest")
     manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.rm.dk")
+    tips = add("tips", cmd_tips)
+    tips.add_argument("action", choices=["send-due"], help="send the tips due now")
+    tips.add_argument("--now", help="pretend it is this ISO-8601 moment (default: now)")
+    tips.add_argument("--dry-run", action="store_true", help="list what would be sent, send nothing")
     return parser
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import ConfigError
 
@@ -18,6 +20,8 @@ DEFAULT_PORT = 3000
 DEFAULT_DATABASE_URL = "sqlite:///kodeks.db"
 DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
 SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_TIP_TIME = time(9, 0)
+DEFAULT_TIMEZONE = "Europe/Copenhagen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class Settings:
     knowledge_dir: Path = PROJECT_KNOWLEDGE_DIR
     database_url: str = DEFAULT_DATABASE_URL
     slack: SlackSettings | None = None  # None: Slack is off
+    tip_time: time = DEFAULT_TIP_TIME
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
@@ -53,6 +59,8 @@ class Settings:
             knowledge_dir=Path(env.get("KODEKS_KNOWLEDGE_DIR") or PROJECT_KNOWLEDGE_DIR),
             database_url=_database_url(env.get("DATABASE_URL", "")),
             slack=_slack(env),
+            tip_time=_tip_time(env.get("KODEKS_TIP_TIME", "")),
+            timezone=_timezone(env.get("KODEKS_TIMEZONE", "")),
         )
 
 
@@ -71,6 +79,26 @@ def _database_url(value: str) -> str:
             "DATABASE_URL", "must look like sqlite:///kodeks.db or postgresql://user@host:5432/kodeks"
         )
     return url
+
+
+def _tip_time(value: str) -> time:
+    if not value.strip():
+        return DEFAULT_TIP_TIME
+    try:
+        hours, minutes = value.strip().split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ConfigError("KODEKS_TIP_TIME", f"must be a time of day like 09:00, not '{value}'") from None
+
+
+def _timezone(value: str) -> ZoneInfo:
+    name = value.strip() or DEFAULT_TIMEZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            "KODEKS_TIMEZONE", f"must be an IANA timezone like Europe/Copenhagen, not '{value}'"
+        ) from None
 
 
 def _slack(env: Mapping[str, str]) -> SlackSettings | None:

@@ -48,3 +48,10 @@ class ConfigError(KodeksError):
 
 class StoreError(KodeksError):
     """The database cannot be opened or reached; the server does not start (or is not ready)."""
+
+
+class ChannelGone(KodeksError):
+    """The app can no longer post to this channel (removed, archived, uninstalled).
+
+    Retrying cannot help, so the daily-tip subscription is paused instead of failing every morning.
+    """

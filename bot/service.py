@@ -6,7 +6,8 @@ Because they all go through ``Kodeks.handle``, the same words give the same repl
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from bot.core import answer as answers
@@ -14,41 +15,62 @@ from bot.core.answer import Answer
 from bot.core.codex import ESCALATION_TOPIC
 from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matcher import Match, Matcher, MatchResult
-from bot.core.normalize import fold
-from bot.core.tips import tip_for_day
+from bot.core.normalize import fold, words
+from bot.core.tips import tip_for_day, tip_order
+from bot.render import texts
 from bot.store import Store
+from bot.tips.schedule import TipSchedule
 
 log = logging.getLogger(__name__)
 
 HELP_WORDS = frozenset({"", "hjalp", "help", "?", "hjalpe", "start"})
 TIP_WORD = "tip"
+TIP_SWITCH_WORDS = {"tip til": "on", "tips til": "on", "tip fra": "off", "tips fra": "off"}
 MIN_VIRTUE_PREFIX = 3
 """A virtue may be named by a prefix of at least this many letters ("neu"); shorter is too ambiguous."""
+
+
+class TipSwitch(StrEnum):
+    """``tip til`` / ``tip fra``: a channel turns the daily tip on or off."""
+
+    ON = "on"
+    OFF = "off"
+
+
+def tip_switch(text: str) -> TipSwitch | None:
+    """Whether the words ask to turn a channel's daily tip on or off (platforms handle these first)."""
+    word = TIP_SWITCH_WORDS.get(" ".join(words(text)))
+    return TipSwitch(word) if word else None
 
 
 class Kodeks:
     """The bot's behaviour, independent of where the words came from."""
 
-    def __init__(self, knowledge: Knowledge, store: Store | None = None) -> None:
+    def __init__(
+        self, knowledge: Knowledge, store: Store | None = None, schedule: TipSchedule | None = None
+    ) -> None:
         self.knowledge = knowledge
         self.codex = knowledge.codex
         self.matcher = Matcher(knowledge)
         self.store = store  # set by the server once the database is open; the CLI needs none
+        self.schedule = schedule or TipSchedule()
 
     @classmethod
-    def from_directory(cls, directory: Path) -> Kodeks:
+    def from_directory(cls, directory: Path, schedule: TipSchedule | None = None) -> Kodeks:
         """Load and validate a knowledge folder; raises KnowledgeError if it is broken."""
-        return cls(load_knowledge(directory))
+        return cls(load_knowledge(directory), schedule=schedule)
 
     def handle(self, text: str, today: date | None = None) -> Answer:
         """Reply to anything a person typed: a command word, a virtue name, or a question."""
-        folded = fold(text)
+        folded = " ".join(words(text))  # "<@U0KODEKS> hjælp" is "hjalp"
         if folded in HELP_WORDS:
             return answers.help_answer(self.codex)
         if folded == TIP_WORD:
             return self.tip(today or date.today())
-        if folded == fold(ESCALATION_TOPIC) or self.find_virtue(text):
-            return self.show_topic(self.find_virtue(text) or ESCALATION_TOPIC)
+        if tip_switch(text):
+            return answers.notice_answer(self.codex, texts.TIPS_ONLY_IN_CHANNELS)
+        if folded == fold(ESCALATION_TOPIC) or self.find_virtue(folded):
+            return self.show_topic(self.find_virtue(folded) or ESCALATION_TOPIC)
         return self.ask(text)
 
     def ask(self, question: str) -> Answer:
@@ -96,5 +118,24 @@ class Kodeks:
         await self.store.record_feedback(today or date.today(), topic, bullet, helpful)
 
     def tip(self, day: date) -> Answer:
-        """The tip of a day."""
+        """The tip of a day, for ``tip`` typed anywhere."""
         return answers.tip_answer(self.codex, tip_for_day(self.codex, day))
+
+    def rotation_tip(self, position: int) -> Answer:
+        """A subscribed channel's tip at its place in the rotation: every bullet once, then again."""
+        order = tip_order(self.codex)
+        return answers.tip_answer(self.codex, order[position % len(order)])
+
+    async def switch_tips(self, switch: TipSwitch, platform: str, channel: str, now: datetime) -> Answer:
+        """Subscribe or unsubscribe a channel, and say when its next tip comes."""
+        if self.store is None:
+            raise RuntimeError("no store attached: the server opens one at start")
+        when = texts.when(self.schedule.next_moment(now), now.astimezone(self.schedule.timezone))
+        if switch is TipSwitch.ON:
+            new = await self.store.subscribe(platform, channel, now)
+            notice = texts.TIPS_ON if new else texts.TIPS_ALREADY_ON
+        else:
+            new = await self.store.unsubscribe(platform, channel)
+            notice = texts.TIPS_OFF if new else texts.TIPS_ALREADY_OFF
+        log.info("tips_switched", extra={"platform": platform, "switch": switch.value, "changed": new})
+        return answers.notice_answer(self.codex, notice.format(when=when, at=texts.clock(self.schedule.at)))

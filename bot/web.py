@@ -12,8 +12,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 
 from bot.config import Settings
+from bot.platforms import tip_posters
 from bot.service import Kodeks
 from bot.store import open_store
+from bot.tips.scheduler import Clock, TipScheduler, tip_loop, utc_now
+from bot.tips.sender import TipSender
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,11 @@ def database(service: Kodeks, url: str) -> Callable[[web.Application], AsyncIter
     return opened
 
 
-def create_app(service: Kodeks, settings: Settings) -> web.Application:
-    """Build the server's application around an already loaded service."""
+def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> web.Application:
+    """Build the server's application around an already loaded service.
+
+    ``clock`` is the tip scheduler's idea of now; tests pass a fixed one.
+    """
     app = web.Application(middlewares=[json_errors], client_max_size=1024**2)
     app[SERVICE] = service
     app.cleanup_ctx.append(database(service, settings.database_url))
@@ -61,9 +67,16 @@ def create_app(service: Kodeks, settings: Settings) -> web.Application:
     if settings.slack is not None:
         from bot.platforms import slack
 
-        bolt = slack.create_slack_app(service, settings.slack)
+        bolt = slack.create_slack_app(service, settings.slack, clock)
         if settings.slack.socket_mode:
             app.cleanup_ctx.append(slack.socket_mode(bolt, settings.slack.app_token))
         else:
             app.router.add_post("/slack/events", slack.events_route(bolt))
+    posters = tip_posters(settings)
+
+    def scheduler() -> TipScheduler:
+        assert service.store is not None, "the database context runs first"
+        return TipScheduler(TipSender(service, service.store, posters), clock)
+
+    app.cleanup_ctx.append(tip_loop(scheduler))
     return app

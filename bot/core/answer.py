@@ -30,6 +30,7 @@ class AnswerKind(StrEnum):
     HELP = "help"  # what the bot can do
     NO_MATCH = "no_match"  # the codex does not answer this; help plus suggestions
     TIP = "tip"  # the daily tip: one bullet with its virtue
+    NOTICE = "notice"  # a short confirmation from the bot itself, e.g. "tips are on"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class Answer:
     virtues: tuple[Topic, ...] = ()  # all seven, for help and no-match replies
     help_text: str = ""  # the codex's "Mere viden eller hjælp?" text, for help and escalation
     confidence: float | None = None
+    notice: str = ""  # the bot's own sentence, for NOTICE answers
 
 
 def topic_of(codex: Codex, topic_id: str) -> Topic:
@@ -139,6 +141,11 @@ def no_match_answer(codex: Codex, suggestions: tuple[str, ...]) -> Answer:
 def tip_answer(codex: Codex, bullet: Bullet) -> Answer:
     """A daily tip: one bullet with its virtue, and an invitation to read the whole virtue."""
     return _base(codex, AnswerKind.TIP, virtue=codex.virtue(bullet.virtue_id), bullets=(bullet,))
+
+
+def notice_answer(codex: Codex, notice: str) -> Answer:
+    """A confirmation in the bot's own words: no codex text, so no footer either."""
+    return _base(codex, AnswerKind.NOTICE, virtue=None, bullets=(), notice=notice)
 
 
 def _all_virtues(codex: Codex) -> tuple[Topic, ...]:

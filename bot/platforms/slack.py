@@ -23,9 +23,11 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import SlackSettings
-from bot.core.answer import Answer
+from bot.core.answer import Answer, AnswerKind
+from bot.errors import ChannelGone
 from bot.render import plain, slack_blocks, texts
-from bot.service import Kodeks
+from bot.service import Kodeks, tip_switch
+from bot.tips.scheduler import Clock, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ COMMAND = "/kodeks"
 SEEN_EVENTS = 5000
 """How many event ids are remembered to answer a redelivered event once; Slack retries within minutes."""
 MISSING_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found"})
+GONE_CHANNEL_ERRORS = MISSING_CHANNEL_ERRORS | {"is_archived", "account_inactive", "invalid_auth"}
+"""Errors after which posting to a channel cannot succeed until a person acts: pause its tips."""
 
 
 class _SeenEvents:
@@ -61,16 +65,47 @@ def message_kwargs(answer: Answer, shareable: bool = False) -> dict[str, Any]:
     return {"text": plain.render(answer)[:3000], "blocks": slack_blocks.render(answer, shareable)}
 
 
-def create_slack_app(service: Kodeks, settings: SlackSettings) -> AsyncApp:
-    """Build the Bolt app; every Web API call goes to ``settings.api_url`` and retries rate limits."""
+def web_client(settings: SlackSettings) -> AsyncWebClient:
+    """A Web API client for ``settings.api_url`` that waits out rate limits (``Retry-After``)."""
     client = AsyncWebClient(token=settings.bot_token, base_url=settings.api_url)
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
+    return client
+
+
+class SlackTipPoster:
+    """Posts daily tips to Slack channels."""
+
+    platform = "slack"
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def post_tip(self, channel: str, answer: Answer) -> None:
+        """Post visibly; a channel the app has left or that was archived raises ChannelGone."""
+        try:
+            await self.client.chat_postMessage(channel=channel, **message_kwargs(answer))
+        except SlackApiError as error:
+            code = str(error.response.get("error", ""))
+            if code in GONE_CHANNEL_ERRORS:
+                raise ChannelGone(code) from None
+            raise
+
+
+def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = utc_now) -> AsyncApp:
+    """Build the Bolt app; every Web API call goes to ``settings.api_url`` and retries rate limits."""
     app = AsyncApp(
-        client=client,
+        client=web_client(settings),
         signing_secret=settings.signing_secret or "socket-mode-does-not-sign",
         ignoring_self_events_enabled=True,
     )
     seen = _SeenEvents()
+
+    async def reply(text: str, channel: str) -> Answer:
+        """The answer to words typed in a channel: ``tip til``/``tip fra`` switch that channel's tips."""
+        switch = tip_switch(text)
+        if switch and channel:
+            return await service.switch_tips(switch, "slack", channel, clock())
+        return service.handle(text)
 
     @app.middleware
     async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
@@ -84,20 +119,21 @@ def create_slack_app(service: Kodeks, settings: SlackSettings) -> AsyncApp:
     async def on_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # edits, deletions, joins and bots (Kodeks included) are not questions
-        await say(**message_kwargs(service.handle(event.get("text", ""))))
+        await say(**message_kwargs(await reply(event.get("text", ""), event.get("channel", ""))))
 
     @app.event("app_mention")
     async def on_mention(event: dict[str, Any], say: AsyncSay) -> None:
         if event.get("subtype") or event.get("bot_id"):
             return
         thread = event.get("thread_ts") or event.get("ts")
-        await say(**message_kwargs(service.handle(event.get("text", ""))), thread_ts=thread)
+        answer = await reply(event.get("text", ""), event.get("channel", ""))
+        await say(**message_kwargs(answer), thread_ts=thread)
 
     @app.command(COMMAND)
     async def on_command(ack: AsyncAck, command: dict[str, Any]) -> None:
         text = command.get("text", "")
-        answer = service.handle(text)
-        kwargs = message_kwargs(answer, shareable=True)
+        answer = await reply(text, command.get("channel_id", ""))
+        kwargs = message_kwargs(answer, shareable=answer.kind is not AnswerKind.NOTICE)
         kwargs["blocks"] = _with_share_value(kwargs["blocks"], text)
         await ack(response_type="ephemeral", **kwargs)
 

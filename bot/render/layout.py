@@ -101,12 +101,16 @@ def body(answer: Answer) -> list[Section]:
 
 
 def footer(answer: Answer) -> list[Section]:
-    """Whom to go to and the source: the same closing lines under every answer."""
+    """Whom to go to and the source: the same closing lines under every answer about the codex."""
+    if answer.kind is AnswerKind.NOTICE:
+        return []
     return [*_whom_to_go_to(answer), Note(texts.source_line(answer.codex_title, answer.version))]
 
 
 def _body(answer: Answer) -> list[Section]:
     virtue = answer.virtue
+    if answer.kind is AnswerKind.NOTICE:
+        return [Paragraphs((answer.notice,))]
     if answer.kind is AnswerKind.HELP:
         return [Title(texts.BOT_NAME), Paragraphs((texts.HELP_INTRO, texts.HELP_HOW))]
     if answer.kind is AnswerKind.NO_MATCH:

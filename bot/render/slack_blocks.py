@@ -98,5 +98,5 @@ def render(answer: Answer, shareable: bool = False) -> list[Block]:
     """Return the answer as Block Kit blocks; ``shareable`` adds the "Del i kanalen" button."""
     blocks = [block for section in layout.body(answer) for block in _blocks(section)]
     blocks += _answer_buttons(answer, shareable)
-    blocks.append({"type": "divider"})
-    return blocks + [block for section in layout.footer(answer) for block in _blocks(section)]
+    footer = [block for section in layout.footer(answer) for block in _blocks(section)]
+    return [*blocks, {"type": "divider"}, *footer] if footer else blocks

@@ -5,6 +5,8 @@ Codex text never lives here: it comes from ``knowledge/``. These are the bot's o
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 BOT_NAME = "Kodeks"
 APP_SHORT_DESCRIPTION = "Region Midtjyllands kodeks for rådgivning og bistand til regionsrådet"
 APP_LONG_DESCRIPTION = (
@@ -52,6 +54,22 @@ INVITE_APP_HINT = (
     "Invitér mig med /invite @Kodeks, og prøv igen."
 )
 SHARED_BY = "<@{user}> delte dette svar fra Kodeks"
+TIPS_ON = (
+    "Denne kanal får nu et tip fra kodeks hver arbejdsdag kl. {at}. Det første kommer {when}. "
+    "Slå det fra igen med »tip fra«."
+)
+TIPS_ALREADY_ON = "Denne kanal får allerede et tip fra kodeks hver arbejdsdag. Det næste kommer {when}."
+TIPS_OFF = "Denne kanal får ikke længere dagens tip fra kodeks. Slå det til igen med »tip til«."
+TIPS_ALREADY_OFF = "Denne kanal får ikke dagens tip fra kodeks. Slå det til med »tip til«."
+TIPS_ONLY_IN_CHANNELS = (
+    "Dagens tip slås til i en kanal på Slack eller Teams: skriv »/kodeks tip til« i kanalen på Slack, "
+    "eller »tip til« til Kodeks i Teams. Skriv »tip« for at se et tip nu."
+)
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
 UNKNOWN_VIRTUE = "Jeg kender ikke en dyd ved navn »{name}«. De syv dyder er: {names}."
 
 
@@ -78,3 +96,20 @@ def contact_line(name: str, email: str, phone: str, url: str) -> str:
 def confidence_note(confidence: float) -> str:
     """A hint shown under a weak match, so nobody takes a guess for the codex's verdict."""
     return f"Jeg er ikke helt sikker på, at det er det, du spørger om (sikkerhed {confidence:.0%})."
+
+
+def clock(at: time) -> str:
+    """A time of day the Danish way: "9.00"."""
+    return f"{at.hour}.{at.minute:02d}"
+
+
+def when(moment: datetime, now: datetime) -> str:
+    """A coming moment in words, relative to ``now`` in the same timezone: "i morgen kl. 9.00"."""
+    day, today = moment.date(), now.date()
+    if day == today:
+        name = "i dag"
+    elif day == today + timedelta(days=1):
+        name = "i morgen"
+    else:
+        name = f"{WEEKDAYS[day.weekday()]} den {day.day}. {MONTHS[day.month - 1]}"
+    return f"{name} kl. {clock(moment.timetz())}"

@@ -1,12 +1,13 @@
 """Persistence behind one small interface: SQLite by default, PostgreSQL via ``DATABASE_URL``.
 
-Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text.
+Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text;
+tip subscriptions know a channel id, never who subscribed it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 
@@ -21,6 +22,27 @@ class FeedbackCount:
     unhelpful: int
 
 
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A channel that gets the daily tip."""
+
+    platform: str  # "slack" or "teams"
+    channel: str  # the platform's channel or conversation id
+    since: datetime  # subscribed (again) at this moment; tips due before it are not owed
+    position: int  # how many tips this channel has been sent: its place in the rotation
+
+
+@dataclass(frozen=True, slots=True)
+class TipClaim:
+    """The right to send one channel's tip of one day, held by exactly one sender."""
+
+    platform: str
+    channel: str
+    day: date
+    position: int  # the rotation place to send
+    attempt: int  # 1 for the first try of the day
+
+
 class Store(Protocol):
     """What the bot keeps between restarts."""
 
@@ -30,11 +52,46 @@ class Store(Protocol):
     async def feedback(self) -> list[FeedbackCount]:
         """All counts, oldest day first."""
 
+    async def subscribe(self, platform: str, channel: str, now: datetime) -> bool:
+        """Start (or resume) daily tips for a channel; False if it was already subscribed.
+
+        A channel that comes back keeps its place in the rotation, so it does not start over.
+        """
+
+    async def unsubscribe(self, platform: str, channel: str) -> bool:
+        """Stop daily tips for a channel; False if it was not subscribed."""
+
+    async def pause(self, platform: str, channel: str, reason: str) -> None:
+        """Stop tips for a channel the app can no longer post to, keeping why."""
+
+    async def subscriptions(self) -> list[Subscription]:
+        """Every active subscription."""
+
+    async def claim_tip(self, platform: str, channel: str, day: date, now: datetime) -> TipClaim | None:
+        """Take the one right to send this channel's tip of this day, or None if someone else has it.
+
+        A claim is free when nobody claimed the day, when an earlier send failed at least
+        ``RETRY_AFTER`` ago, or when a claim was never completed within ``RETRY_AFTER`` (its sender
+        crashed). A day already sent, or given up after ``MAX_ATTEMPTS``, is never claimed again.
+        """
+
+    async def tip_sent(self, claim: TipClaim, bullet: str) -> None:
+        """Record the send and move the channel one place on in the rotation."""
+
+    async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
+        """Record a failed send; the day is claimable again after ``RETRY_AFTER``."""
+
     async def ping(self) -> None:
         """Raise StoreError if the database cannot be reached (readiness)."""
 
     async def close(self) -> None:
         """Release connections."""
+
+
+RETRY_AFTER = timedelta(minutes=10)
+"""A failed send is retried, and a claim whose sender vanished is taken over, after this long."""
+MAX_ATTEMPTS = 5
+"""Tries per channel and day; after that the day is given up (and logged), not retried forever."""
 
 
 async def open_store(url: str) -> Store:

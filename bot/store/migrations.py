@@ -36,7 +36,41 @@ def m001_feedback(connection: Connection) -> None:
     feedback.create(connection, checkfirst=True)
 
 
-MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (("m001_feedback", m001_feedback),)
+subscriptions = sa.Table(
+    "tip_subscriptions",
+    metadata,
+    sa.Column("platform", sa.String(16), primary_key=True),
+    sa.Column("channel", sa.String(255), primary_key=True),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("since", sa.DateTime(timezone=True), nullable=False),  # first tip: the next due moment after
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),  # place in the tip rotation
+    sa.Column("paused_reason", sa.String(100)),
+)
+
+tip_deliveries = sa.Table(
+    "tip_deliveries",
+    metadata,
+    sa.Column("platform", sa.String(16), primary_key=True),
+    sa.Column("channel", sa.String(255), primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),  # the unique (channel, day) claim
+    sa.Column("status", sa.String(16), nullable=False),  # claimed, sent or failed
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("bullet", sa.String(64)),
+    sa.Column("error", sa.String(200)),
+)
+
+
+def m002_tips(connection: Connection) -> None:
+    """Daily-tip subscriptions with their rotation place, and one claim per channel and day."""
+    subscriptions.create(connection, checkfirst=True)
+    tip_deliveries.create(connection, checkfirst=True)
+
+
+MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
+    ("m001_feedback", m001_feedback),
+    ("m002_tips", m002_tips),
+)
 
 
 def migrate(connection: Connection) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, Self
 
 import sqlalchemy as sa
@@ -11,8 +11,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
-from bot.store import FeedbackCount
-from bot.store.migrations import feedback, migrate
+from bot.store import MAX_ATTEMPTS, RETRY_AFTER, FeedbackCount, Subscription, TipClaim
+from bot.store.migrations import feedback, migrate, subscriptions, tip_deliveries
 
 
 def async_url(url: str) -> str:
@@ -64,6 +64,124 @@ class SqlStore:
             rows = (await connection.execute(query)).all()
         return [FeedbackCount(row.day, row.topic, row.bullet, row.helpful, row.unhelpful) for row in rows]
 
+    async def subscribe(self, platform: str, channel: str, now: datetime) -> bool:
+        """Insert or re-activate the subscription; its rotation place is kept."""
+        key = _subscription_key(platform, channel)
+        async with self._engine.begin() as connection:
+            active = await connection.scalar(sa.select(subscriptions.c.active).where(key))
+            if active:
+                return False
+            values = {"active": True, "since": _utc(now), "paused_reason": None}
+            if active is None:
+                await connection.execute(
+                    self._insert(subscriptions)
+                    .values(platform=platform, channel=channel, **values)
+                    .on_conflict_do_update(index_elements=["platform", "channel"], set_=values)
+                )
+            else:
+                await connection.execute(subscriptions.update().where(key).values(**values))
+        return True
+
+    async def unsubscribe(self, platform: str, channel: str) -> bool:
+        """Mark the subscription inactive; the row stays so a comeback resumes the rotation."""
+        statement = (
+            subscriptions.update()
+            .where(_subscription_key(platform, channel), subscriptions.c.active)
+            .values(active=False, paused_reason=None)
+        )
+        async with self._engine.begin() as connection:
+            return (await connection.execute(statement)).rowcount == 1
+
+    async def pause(self, platform: str, channel: str, reason: str) -> None:
+        """Inactive with a reason: ``tip til`` in the channel later resumes it."""
+        statement = (
+            subscriptions.update()
+            .where(_subscription_key(platform, channel))
+            .values(active=False, paused_reason=reason[:100])
+        )
+        async with self._engine.begin() as connection:
+            await connection.execute(statement)
+
+    async def subscriptions(self) -> list[Subscription]:
+        """Active subscriptions, in a stable order."""
+        query = (
+            sa.select(subscriptions)
+            .where(subscriptions.c.active)
+            .order_by(subscriptions.c.platform, subscriptions.c.channel)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).all()
+        return [Subscription(row.platform, row.channel, _aware(row.since), row.position) for row in rows]
+
+    async def claim_tip(self, platform: str, channel: str, day: date, now: datetime) -> TipClaim | None:
+        """Insert the (channel, day) row, or take over a failed or abandoned one, atomically.
+
+        Note:
+            Both paths are single statements whose success is read from ``rowcount``: the primary
+            key decides between concurrent inserts, and the ``WHERE`` of the update is re-checked
+            under the row lock, so two senders can never both hold the day.
+        """
+        key = (
+            (tip_deliveries.c.platform == platform)
+            & (tip_deliveries.c.channel == channel)
+            & (tip_deliveries.c.day == day)
+        )
+        stale = _utc(now) - RETRY_AFTER
+        free_again = (
+            (tip_deliveries.c.status != "sent")
+            & (tip_deliveries.c.attempts < MAX_ATTEMPTS)
+            & (tip_deliveries.c.claimed_at <= stale)
+        )
+        async with self._engine.begin() as connection:
+            inserted = await connection.execute(
+                self._insert(tip_deliveries)
+                .values(
+                    platform=platform,
+                    channel=channel,
+                    day=day,
+                    status="claimed",
+                    attempts=1,
+                    claimed_at=_utc(now),
+                )
+                .on_conflict_do_nothing(index_elements=["platform", "channel", "day"])
+            )
+            if inserted.rowcount != 1:
+                taken = await connection.execute(
+                    tip_deliveries.update()
+                    .where(key, free_again)
+                    .values(status="claimed", attempts=tip_deliveries.c.attempts + 1, claimed_at=_utc(now))
+                )
+                if taken.rowcount != 1:
+                    return None
+            attempt = await connection.scalar(sa.select(tip_deliveries.c.attempts).where(key))
+            position = await connection.scalar(
+                sa.select(subscriptions.c.position).where(_subscription_key(platform, channel))
+            )
+        return TipClaim(platform, channel, day, position or 0, attempt or 1)
+
+    async def tip_sent(self, claim: TipClaim, bullet: str) -> None:
+        """Mark the day sent and advance the rotation, in one transaction."""
+        async with self._engine.begin() as connection:
+            await connection.execute(
+                tip_deliveries.update()
+                .where(*_claim_key(claim))
+                .values(status="sent", bullet=bullet, error=None)
+            )
+            await connection.execute(
+                subscriptions.update()
+                .where(_subscription_key(claim.platform, claim.channel))
+                .values(position=claim.position + 1)
+            )
+
+    async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
+        """Mark the day failed; ``claimed_at`` restarts the wait before the next try."""
+        async with self._engine.begin() as connection:
+            await connection.execute(
+                tip_deliveries.update()
+                .where(*_claim_key(claim))
+                .values(status="failed", error=error[:200], claimed_at=_utc(now))
+            )
+
     async def ping(self) -> None:
         """Raise StoreError if the database does not answer."""
         try:
@@ -75,3 +193,27 @@ class SqlStore:
     async def close(self) -> None:
         """Close every pooled connection."""
         await self._engine.dispose()
+
+
+def _subscription_key(platform: str, channel: str) -> sa.ColumnElement[bool]:
+    return (subscriptions.c.platform == platform) & (subscriptions.c.channel == channel)
+
+
+def _claim_key(claim: TipClaim) -> tuple[sa.ColumnElement[bool], ...]:
+    return (
+        tip_deliveries.c.platform == claim.platform,
+        tip_deliveries.c.channel == claim.channel,
+        tip_deliveries.c.day == claim.day,
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    """Store moments in UTC: SQLite keeps no offset, so every stored moment must share one."""
+    if moment.tzinfo is None:
+        raise ValueError("moments must carry a timezone")
+    return moment.astimezone(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """Read a stored moment back as UTC (SQLite returns it without an offset)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

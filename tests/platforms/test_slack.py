@@ -5,10 +5,14 @@ Bolt talks over real HTTP to a local fake of the Slack Web API that records ever
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -306,3 +310,71 @@ async def test_socket_mode_answers_events_once_and_acks_them(
 
     assert len([c for c in calls if "Neutralitet, punkt 4" in _text_of(c.params["blocks"])]) == 1
     assert {ack.params["envelope_id"] for ack in acks} >= {f"env-{json.loads(question.body)['event_id']}-0"}
+
+
+async def _send_due(tmp_path: Path, slack_api: FakeSlack, now: datetime) -> str:
+    """Run ``python -m bot tips send-due`` as cron would, against the fake Slack and the test database."""
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": payloads.BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": payloads.SIGNING_SECRET,
+        "SLACK_API_URL": slack_api.api_url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kodeks.db'}",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "tips", "send-due", "--now", now.isoformat(),
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    output, _ = await process.communicate()
+    assert process.returncode == 0, output.decode()
+    return output.decode()
+
+
+async def test_a_channel_subscribes_with_tip_til_and_gets_one_tip_each_working_morning(
+    server: Server, slack_api: FakeSlack, bot: Kodeks, tmp_path: Path
+) -> None:
+    """`/kodeks tip til` confirms with the next tip's time; the cron run posts one tip, a second run none."""
+    status, body = await server.post(payloads.command("tip til", slack_api.response_url(), channel="C0TIPS"))
+    reply = json.loads(body)
+    assert status == 200 and reply["response_type"] == "ephemeral"
+    assert "Denne kanal får nu et tip fra kodeks hver arbejdsdag kl. 9.00" in reply["text"]
+    assert "Del i kanalen" not in _text_of(reply["blocks"])  # sharing would subscribe nobody
+
+    next_morning = bot.schedule.next_moment(datetime.now(UTC))
+    first = await _send_due(tmp_path, slack_api, next_morning)
+    second = await _send_due(tmp_path, slack_api, next_morning + timedelta(minutes=30))
+
+    (post,) = slack_api.of("chat.postMessage")
+    assert post.params["channel"] == "C0TIPS"
+    assert "Dagens tip fra kodeks" in _text_of(post.params["blocks"])
+    assert "sent 1" in first and "already taken 1" in second
+
+
+async def test_tip_fra_stops_the_tips(
+    server: Server, slack_api: FakeSlack, bot: Kodeks, tmp_path: Path
+) -> None:
+    """After `/kodeks tip fra` the channel gets no tip, and the reply says how to turn it on again."""
+    await server.post(payloads.command("tip til", slack_api.response_url(), channel="C0TIPS"))
+    _, body = await server.post(payloads.command("tip fra", slack_api.response_url(), channel="C0TIPS"))
+    assert "får ikke længere dagens tip" in json.loads(body)["text"]
+
+    await _send_due(tmp_path, slack_api, bot.schedule.next_moment(datetime.now(UTC)))
+    assert slack_api.of("chat.postMessage") == []
+
+
+async def test_a_channel_the_app_left_is_paused_and_not_retried(
+    server: Server, slack_api: FakeSlack, bot: Kodeks, tmp_path: Path
+) -> None:
+    """not_in_channel pauses the subscription: the next morning nothing is attempted."""
+    await server.post(payloads.mention("tip til", channel="C0GONE"))
+    await slack_api.wait_for_text("chat.postMessage", "Denne kanal får nu et tip")
+    slack_api.calls.clear()
+    slack_api.fail_next("chat.postMessage", "not_in_channel")
+
+    morning = bot.schedule.next_moment(datetime.now(UTC))
+    paused = await _send_due(tmp_path, slack_api, morning)
+    later = await _send_due(tmp_path, slack_api, bot.schedule.next_moment(morning))
+
+    assert "paused 1" in paused and "C0GONE" in paused
+    assert "no subscribed channels" in later
+    assert len(slack_api.of("chat.postMessage")) == 1
