@@ -51,12 +51,14 @@ class Channel:
 
 @pytest_asyncio.fixture
 async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    """A SQLite store of this test's own."""
     opened = await open_store(f"sqlite:///{tmp_path / 'kodeks.db'}")
     yield opened
     await opened.close()
 
 
 async def run_loop(service: Kodeks, store: Store, start: datetime, end: datetime) -> list[datetime]:
+    """Run the real loop for one subscribed channel from ``start`` to ``end``; return the arrivals."""
     simulated = SimulatedTime(start, end)
     channel = Channel(simulated)
     await store.subscribe("slack", "C1", start)

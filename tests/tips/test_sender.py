@@ -22,6 +22,7 @@ WEDNESDAY = date(2026, 11, 25)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A Copenhagen wall-clock moment."""
     return datetime.combine(day, time(hour, minute), tzinfo=CPH)
 
 
@@ -46,12 +47,14 @@ class Channel:
 
 @pytest_asyncio.fixture
 async def store(database_url: str) -> AsyncIterator[Store]:
+    """An open store on SQLite or PostgreSQL."""
     opened = await open_store(database_url)
     yield opened
     await opened.close()
 
 
 def sender(service: Kodeks, store: Store, channel: Channel) -> TipSender:
+    """A tip sender for one platform, tips at 09:00 Copenhagen time."""
     bot = Kodeks(service.knowledge, store, TipSchedule(time(9, 0), CPH))
     return TipSender(bot, store, {channel.platform: channel})
 
