@@ -19,6 +19,10 @@ from bot.core.normalize import fold, words
 MAX_PHRASE_GAP = 2
 """Stop words allowed inside a synonym phrase: "følger vi op" is still "følge op"."""
 
+MIN_COMPOUND_TAIL = 4
+"""Shortest stem of a compound's last part that is matched on its own: "fejl" in "regnefejl" is, but
+"tør" in "direktøren" or "lig" in "bevilliget" are chance letters, not parts."""
+
 _STOP = ""
 """Term of a stop word: dropped from the question."""
 
@@ -154,14 +158,17 @@ class Analyzer:
         return repaired
 
     def _split_compound(self, word: str) -> tuple[str, ...]:
-        """Split a Danish compound ("valgmateriale") when both halves are known words.
+        """Split a Danish compound ("valgmateriale", "regnefejl") into what the index knows of it.
 
         Note:
-            Only splits where both halves are known: "ledelsesbog" stays unknown, so a question about a
-            book on leadership is not mistaken for one about the virtue "Ansvar og ledelse".
+            Danish compounds name a kind of their last part: a "regnefejl" is a "fejl". When both halves
+            are known, both are kept. When only the last part is known, it is kept together with the
+            unknown first part, so "computerfejl" still counts as partly about something the codex does
+            not cover. A last part whose stem is shorter than ``MIN_COMPOUND_TAIL`` is never used alone.
         """
         if len(word) < 8:
             return ()
+        tail_only: tuple[str, ...] = ()
         for cut in range(len(word) - 4, 3, -1):
             head, tail = word[:cut], word[cut:]
             tail_terms = self._terms([tail])
@@ -171,4 +178,6 @@ class Analyzer:
                 head_terms = self._terms([stem_of_head]) if stem_of_head else []
                 if head_terms and self.known(head_terms[0]):
                     return head_terms[0], tail_terms[0]
-        return ()
+            if not tail_only and len(self._stem_all([tail])[0]) >= MIN_COMPOUND_TAIL:
+                tail_only = (tail_terms[0], *self._terms([head]))
+        return tail_only

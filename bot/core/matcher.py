@@ -51,6 +51,16 @@ SUGGESTION_SIMILARITY = 0.10
 ALTERNATIVE_RATIO = 0.6
 """A topic scoring at least this share of the best one is listed as an alternative."""
 
+TOPIC_NEIGHBOURS = 3
+"""How many of a topic's nearest documents vote for it.
+
+Note:
+    The nearest document alone is brittle: one example that happens to share two everyday words with
+    a question can outvote a topic that many documents support. A topic's score is therefore the mean
+    of its nearest document and the mean of its ``TOPIC_NEIGHBOURS`` nearest ones. Whether to answer
+    at all is still decided on the single nearest document, which is what the thresholds above mean.
+"""
+
 MIN_BULLETS = 3
 
 
@@ -112,18 +122,20 @@ class Matcher:
         if not terms:
             return NoMatch(())
         similarity = self._similarities(terms)
-        topic_scores, bullet_scores, offtopic = self._aggregate(similarity)
-        ranked = sorted(topic_scores.items(), key=lambda item: -item[1])
-        if not ranked:
+        neighbours, bullet_scores, offtopic = self._aggregate(similarity)
+        if not neighbours:
             return NoMatch(())
-        best_topic, best = ranked[0]
-        if best < MIN_SIMILARITY or offtopic >= best or not self._mostly_known(terms):
+        votes = {topic: _vote(values) for topic, values in neighbours.items()}
+        ranked = sorted(votes.items(), key=lambda item: -item[1])
+        best_topic, best_vote = ranked[0]
+        nearest = max(values[0] for values in neighbours.values())
+        if nearest < MIN_SIMILARITY or offtopic >= nearest or not self._mostly_known(terms):
             return NoMatch(tuple(topic for topic, score in ranked[:3] if score >= SUGGESTION_SIMILARITY))
-        alternatives = tuple(topic for topic, score in ranked[1:3] if score >= best * ALTERNATIVE_RATIO)
+        alternatives = tuple(t for t, score in ranked[1:3] if score >= best_vote * ALTERNATIVE_RATIO)
         bullets = self._rank_bullets(best_topic, bullet_scores)
         return Match(
             topic=best_topic,
-            confidence=round(min(1.0, best), 3),
+            confidence=round(min(1.0, neighbours[best_topic][0]), 3),
             bullets=bullets,
             alternatives=alternatives,
             scores=tuple(round(bullet_scores.get(b, 0.0), 4) for b in bullets),
@@ -152,9 +164,11 @@ class Matcher:
                 overlap[number] += weights[term] ** 2
         return {n: value / (query_norm * self._norms[n]) for n, value in overlap.items()}
 
-    def _aggregate(self, similarity: dict[int, float]) -> tuple[dict[str, float], dict[str, float], float]:
-        """Per topic and per bullet, the similarity of its nearest document; and of the nearest off-topic."""
-        topics: dict[str, float] = {}
+    def _aggregate(
+        self, similarity: dict[int, float]
+    ) -> tuple[dict[str, list[float]], dict[str, float], float]:
+        """Per topic its similarities (best first); per bullet and off-topic, the nearest one."""
+        topics: dict[str, list[float]] = defaultdict(list)
         bullets: dict[str, float] = {}
         offtopic = 0.0
         for number, value in similarity.items():
@@ -162,9 +176,11 @@ class Matcher:
             if document.topic is None:
                 offtopic = max(offtopic, value)
                 continue
-            topics[document.topic] = max(topics.get(document.topic, 0.0), value)
+            topics[document.topic].append(value)
             if document.bullet is not None:
                 bullets[document.bullet] = max(bullets.get(document.bullet, 0.0), value)
+        for values in topics.values():
+            values.sort(reverse=True)
         return topics, bullets, offtopic
 
     def _rank_bullets(self, topic: str, scores: dict[str, float]) -> tuple[str, ...]:
@@ -176,6 +192,12 @@ class Matcher:
         result = ranked + [b for b in others if scores[b] > 0]
         result += [b for b in own + list(self._bullet_order) if b not in result]
         return tuple(result[: max(MIN_BULLETS, len([b for b in ranked if scores.get(b, 0) > 0]))])
+
+
+def _vote(similarities: list[float]) -> float:
+    """A topic's score from its documents' similarities, best first (see ``TOPIC_NEIGHBOURS``)."""
+    nearest = similarities[:TOPIC_NEIGHBOURS]
+    return (similarities[0] + sum(nearest) / TOPIC_NEIGHBOURS) / 2
 
 
 def _documents(knowledge: Knowledge) -> Iterator[tuple[str | None, str | None, str]]:
