@@ -132,13 +132,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from aiohttp import web
 
+    from bot.logs import setup_logging
     from bot.web import create_app
 
     settings = Settings.from_env()
     service = _service(settings)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    web.run_app(create_app(service, settings), port=settings.port, print=None)
+    service.log_questions = settings.log_questions
+    setup_logging(settings.log_json if settings.log_json is not None else not sys.stderr.isatty())
+    log = logging.getLogger("bot.serve")
+    app = create_app(service, settings)
+    log.info("starting", extra={"port": settings.port, "slack": _slack_mode(settings)})
+    web.run_app(app, port=settings.port, print=None, access_log=None, shutdown_timeout=30)
+    log.info("stopped")
     return 0
+
+
+def _slack_mode(settings: Settings) -> str:
+    if settings.slack is None:
+        return "off"
+    return "socket mode" if settings.slack.socket_mode else "http"
 
 
 def cmd_manifest(args: argparse.Namespace) -> int:

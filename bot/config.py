@@ -49,6 +49,8 @@ class Settings:
     slack: SlackSettings | None = None  # None: Slack is off
     tip_time: time = DEFAULT_TIP_TIME
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+    log_json: bool | None = None  # KODEKS_LOG_FORMAT: json, text, or None = by whether stderr is a terminal
+    log_questions: bool = False  # KODEKS_LOG_QUESTIONS=1: also log question texts (debugging only)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
@@ -61,6 +63,8 @@ class Settings:
             slack=_slack(env),
             tip_time=_tip_time(env.get("KODEKS_TIP_TIME", "")),
             timezone=_timezone(env.get("KODEKS_TIMEZONE", "")),
+            log_json=_choice(env, "KODEKS_LOG_FORMAT", {"auto": None, "json": True, "text": False}, "auto"),
+            log_questions=bool(_choice(env, "KODEKS_LOG_QUESTIONS", {"0": False, "1": True}, "0")),
         )
 
 
@@ -79,6 +83,15 @@ def _database_url(value: str) -> str:
             "DATABASE_URL", "must look like sqlite:///kodeks.db or postgresql://user@host:5432/kodeks"
         )
     return url
+
+
+def _choice(
+    env: Mapping[str, str], variable: str, choices: Mapping[str, bool | None], default: str
+) -> bool | None:
+    value = env.get(variable, "").strip().lower() or default
+    if value not in choices:
+        raise ConfigError(variable, f"must be one of {', '.join(choices)}, not '{value}'")
+    return choices[value]
 
 
 def _tip_time(value: str) -> time:

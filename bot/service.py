@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.core import answer as answers
-from bot.core.answer import Answer
+from bot.core.answer import Answer, AnswerKind
 from bot.core.codex import ESCALATION_TOPIC
 from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matcher import Match, Matcher, MatchResult
@@ -54,6 +54,7 @@ class Kodeks:
         self.matcher = Matcher(knowledge)
         self.store = store  # set by the server once the database is open; the CLI needs none
         self.schedule = schedule or TipSchedule()
+        self.log_questions = False  # KODEKS_LOG_QUESTIONS=1; question texts are personal data
 
     @classmethod
     def from_directory(cls, directory: Path, schedule: TipSchedule | None = None) -> Kodeks:
@@ -62,6 +63,24 @@ class Kodeks:
 
     def handle(self, text: str, today: date | None = None) -> Answer:
         """Reply to anything a person typed: a command word, a virtue name, or a question."""
+        answer = self._reply(text, today)
+        self._log_answer(answer, text)
+        return answer
+
+    def _log_answer(self, answer: Answer, text: str) -> None:
+        """One line per reply: kind, topic and confidence; the words only if explicitly allowed."""
+        fields: dict[str, object] = {"kind": answer.kind.value}
+        if answer.virtue is not None:
+            fields["topic"] = answer.virtue.id
+        elif answer.kind is AnswerKind.ESCALATION:
+            fields["topic"] = ESCALATION_TOPIC
+        if answer.confidence is not None:
+            fields["confidence"] = answer.confidence
+        if self.log_questions:
+            fields["question"] = text
+        log.info("answered", extra=fields)
+
+    def _reply(self, text: str, today: date | None) -> Answer:
         folded = " ".join(words(text))  # "<@U0KODEKS> hjælp" is "hjalp"
         if folded in HELP_WORDS:
             return answers.help_answer(self.codex)

@@ -2,45 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import socket
-import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
-import pytest
 import pytest_asyncio
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.server_process import ServerProcess
 
 
 @pytest_asyncio.fixture
-async def server() -> AsyncIterator[str]:
+async def server(tmp_path: Path) -> AsyncIterator[str]:
     """`python -m bot serve` on a free port; yields its base URL and stops it with SIGTERM."""
-    port = _free_port()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", env={**os.environ, "PORT": str(port)},
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    async with aiohttp.ClientSession() as session:
-        for _ in range(100):
-            try:
-                async with session.get(f"{base}/healthz"):
-                    break
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.1)
-        else:
-            process.kill()
-            pytest.fail("server did not start")
-    yield base
-    process.terminate()
-    assert await asyncio.wait_for(process.wait(), 10) == 0
+    process = ServerProcess({"DATABASE_URL": f"sqlite:///{tmp_path / 'kodeks.db'}"})
+    await process.start()
+    yield process.url
+    assert await process.stop() == 0
 
 
 async def test_healthz_answers_ok(server: str) -> None:

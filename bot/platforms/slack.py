@@ -17,6 +17,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond, AsyncSay
+from slack_bolt.request.internals import parse_body
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -25,6 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.config import SlackSettings
 from bot.core.answer import Answer, AnswerKind
 from bot.errors import ChannelGone
+from bot.logs import PLATFORM
 from bot.render import plain, slack_blocks, texts
 from bot.service import Kodeks, tip_switch
 from bot.tips.scheduler import Clock, utc_now
@@ -102,6 +104,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = ut
 
     async def reply(text: str, channel: str) -> Answer:
         """The answer to words typed in a channel: ``tip til``/``tip fra`` switch that channel's tips."""
+        PLATFORM.set("slack")  # also over Socket Mode, where no HTTP request sets it
         switch = tip_switch(text)
         if switch and channel:
             return await service.switch_tips(switch, "slack", channel, clock())
@@ -193,18 +196,38 @@ def events_route(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Respons
     """The ``POST /slack/events`` handler: the library's aiohttp adapter around ``async_dispatch``.
 
     Note:
-        Bolt answers a correctly signed but unparsable body with a 500 and a traceback; such a body
-        is the sender's fault, so it gets a 400 here before Bolt sees it.
+        Bolt answers a correctly signed but unparsable body, and a timestamp header that is not a
+        number, with a 500 and a traceback; both are the sender's fault, so they get a 4xx here
+        before Bolt sees them.
     """
 
     async def slack_events(request: web.Request) -> web.Response:
+        if not request.headers.get("X-Slack-Request-Timestamp", "").isdigit():
+            return web.json_response({"error": "invalid request"}, status=401)
         try:
-            bolt_request = await to_bolt_request(request)
-        except ValueError:
+            well_formed = _is_slack_payload(await request.text(), request.content_type)
+        except UnicodeDecodeError:
+            well_formed = False
+        if not well_formed:
             return web.json_response({"error": "malformed body"}, status=400)
+        bolt_request = await to_bolt_request(request)
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     return slack_events
+
+
+def _is_slack_payload(raw: str, content_type: str) -> bool:
+    """Whether Bolt's own body parser turns a body into a JSON object.
+
+    Note:
+        Bolt parses the body and builds its request context in the constructor, before any
+        signature check, and fails there on bodies such as ``0``, ``[]`` or ``{`` sent as a form,
+        which would be a 500. Running the same parser first lets those be a 400.
+    """
+    try:
+        return isinstance(parse_body(raw, content_type), dict)
+    except ValueError:
+        return False
 
 
 def socket_mode(app: AsyncApp, app_token: str) -> Callable[[web.Application], AsyncIterator[None]]:

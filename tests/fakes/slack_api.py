@@ -39,6 +39,7 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self._failures: dict[str, list[_Failure]] = {}
+        self._delays: dict[str, list[float]] = {}
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._sockets: list[web.WebSocketResponse] = []
@@ -71,6 +72,10 @@ class FakeSlack:
     def fail_next(self, method: str, error: str, status: int = 200, retry_after: int | None = None) -> None:
         """Make the next call of ``method`` fail with a Slack error (or an HTTP status such as 429)."""
         self._failures.setdefault(method, []).append(_Failure(error, status, retry_after))
+
+    def delay_next(self, method: str, seconds: float) -> None:
+        """Make the next call of ``method`` answer only after ``seconds`` (a slow Slack)."""
+        self._delays.setdefault(method, []).append(seconds)
 
     def of(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -128,6 +133,8 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         await self._record(method, request)
+        if self._delays.get(method):
+            await asyncio.sleep(self._delays[method].pop(0))
         failures = self._failures.get(method)
         if failures:
             failure = failures.pop(0)
