@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench bench-load eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ lint: $(STAMP)  ## ruff, formatting and mypy strict
 
 bench: $(STAMP)  ## matcher cost per question and start-up time
 	$(PY) tests/bench.py
+
+bench-load: $(STAMP)  ## the real server under 2,000 signed /kodeks requests at concurrency 32
+	$(PY) tests/bench_load.py
 
 eval: $(STAMP)  ## matcher score on the development set and on our own staff questions
 	$(PY) -m bot eval tests/data/dev-questions.yaml

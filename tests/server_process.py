@@ -28,6 +28,7 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: asyncio.subprocess.Process | None = None
         self.stderr = ""
+        self._drain: asyncio.Task[bytes] | None = None
 
     async def start(self) -> None:
         """Exec the server (no shell, so SIGTERM reaches it) and wait for /healthz."""
@@ -35,6 +36,9 @@ class ServerProcess:
             sys.executable, "-m", "bot", "serve", env=self.env,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
+        assert self.process.stderr is not None
+        # read the log continuously: a full pipe would block the server on its next log line
+        self._drain = asyncio.create_task(self.process.stderr.read())
         async with aiohttp.ClientSession() as session:
             for _ in range(150):
                 try:
@@ -49,8 +53,8 @@ class ServerProcess:
 
     async def stop(self) -> int:
         """SIGTERM, wait for the exit, collect stderr; returns the exit code."""
-        assert self.process is not None and self.process.stderr is not None
+        assert self.process is not None and self._drain is not None
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGTERM)
-        self.stderr = (await asyncio.wait_for(self.process.stderr.read(), 30)).decode()
+        self.stderr = (await asyncio.wait_for(self._drain, 30)).decode()
         return await asyncio.wait_for(self.process.wait(), 30)

@@ -1,0 +1,110 @@
+"""`make bench-load`: the real server under a busy Monday morning, measured from outside.
+
+Starts ``python -m bot serve`` (the Procfile line) with Slack configured against the local fake Web
+API, sends 2,000 signed ``/kodeks`` requests (virtue names and free questions) at concurrency 32 from
+127.0.0.1 within a time bound, and prints throughput, p50/p99 latency, errors and the server's
+resident memory. Targets on 2 cores: 0 errors, p99 < 250 ms, RSS < 120 MB (issue #7).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests import payloads  # noqa: E402
+from tests.fakes.slack_api import FakeSlack  # noqa: E402
+from tests.server_process import ServerProcess  # noqa: E402
+
+REQUESTS = 2000
+CONCURRENCY = 32
+TIME_BOUND = 120.0  # seconds; the run is cut off (and says so) rather than hanging
+TEXTS = (
+    "neutralitet", "lovlighed", "aabenhed", "hjælp", "tip",
+    "må jeg give partipolitisk rådgivning?", "min chef vil have mig til at pynte på tallene",
+    "jeg har lavet en fejl i en sag til forretningsudvalget", "hvem kan jeg gå til hvis jeg bliver presset",
+    "what if a council member asks me to do something illegal?", "hvor er kantinen",
+)  # fmt: skip
+
+
+def memory_kb(pid: int, field: str) -> int:
+    """VmRSS (now) or VmHWM (peak) of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+async def run() -> None:
+    """Start the fake and the server, fire the requests, print the figures."""
+    fake = FakeSlack()
+    await fake.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        server = ServerProcess({
+            "SLACK_BOT_TOKEN": payloads.BOT_TOKEN, "SLACK_SIGNING_SECRET": payloads.SIGNING_SECRET,
+            "SLACK_API_URL": fake.api_url, "DATABASE_URL": f"sqlite:///{tmp}/kodeks.db",
+            "KODEKS_LOG_FORMAT": "json",
+        })  # fmt: skip
+        await server.start()
+        assert server.process is not None
+        pid = server.process.pid
+        rss_idle = memory_kb(pid, "VmRSS")
+        queue: asyncio.Queue[int] = asyncio.Queue()
+        for number in range(REQUESTS):
+            queue.put_nowait(number)
+        latencies: list[float] = []
+        errors: list[str] = []
+        connector = aiohttp.TCPConnector(limit=CONCURRENCY)
+        async with aiohttp.ClientSession(connector=connector) as session:
+
+            async def worker() -> None:
+                while not queue.empty():
+                    number = queue.get_nowait()
+                    request = payloads.command(TEXTS[number % len(TEXTS)], fake.response_url())
+                    started = time.perf_counter()
+                    try:
+                        async with session.post(
+                            f"{server.url}/slack/events", data=request.body, headers=request.headers
+                        ) as response:
+                            await response.read()
+                            if response.status != 200:
+                                errors.append(f"HTTP {response.status}")
+                    except aiohttp.ClientError as error:
+                        errors.append(error.__class__.__name__)
+                    latencies.append(time.perf_counter() - started)
+
+            started = time.perf_counter()
+            workers = [asyncio.create_task(worker()) for _ in range(CONCURRENCY)]
+            done, pending = await asyncio.wait(workers, timeout=TIME_BOUND)
+            for task in pending:
+                task.cancel()
+            elapsed = time.perf_counter() - started
+        rss_busy, rss_peak = memory_kb(pid, "VmRSS"), memory_kb(pid, "VmHWM")
+        exit_code = await server.stop()
+    await fake.close()
+
+    latencies.sort()
+    ms = [value * 1000 for value in latencies]
+    print(f"requests sent:        {len(latencies)} of {REQUESTS} at concurrency {CONCURRENCY}"
+          + ("" if not pending else f"  (cut off after {TIME_BOUND:.0f} s)"))  # fmt: skip
+    print(f"throughput:           {len(latencies) / elapsed:8.1f} requests/s  ({elapsed:.1f} s)")
+    print(f"latency p50:          {statistics.median(ms):8.1f} ms")
+    print(f"latency p99:          {ms[int(len(ms) * 0.99) - 1]:8.1f} ms   (target < 250 ms)")
+    print(
+        f"errors:               {len(errors):8d}      (target 0){'  ' + str(sorted(set(errors))) if errors else ''}"
+    )
+    print(f"server RSS idle/busy: {rss_idle / 1024:8.1f} / {rss_busy / 1024:.1f} MB, peak {rss_peak / 1024:.1f} MB"
+          "   (target < 120 MB)")  # fmt: skip
+    print(f"server exit code:     {exit_code:8d}")
+
+
+if __name__ == "__main__":
+    asyncio.run(run())
