@@ -1,13 +1,14 @@
 """Persistence behind one small interface: SQLite by default, PostgreSQL via ``DATABASE_URL``.
 
-Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text.
+Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text;
+conversation references say where to post, not who asked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,16 @@ class Store(Protocol):
 
     async def feedback(self) -> list[FeedbackCount]:
         """All counts, oldest day first."""
+
+    async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
+        """Remember (or replace) how to post to a conversation later, e.g. a Teams conversation reference.
+
+        Note:
+            The latest reference wins: Teams may move a conversation to another service URL.
+        """
+
+    async def reference(self, platform: str, conversation_id: str) -> dict[str, Any] | None:
+        """The stored reference of a conversation, or None if the bot never saw it."""
 
     async def ping(self) -> None:
         """Raise StoreError if the database cannot be reached (readiness)."""

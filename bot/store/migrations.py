@@ -50,3 +50,23 @@ def migrate(connection: Connection) -> list[str]:
             connection.execute(schema_migrations.insert().values(name=name))
             applied.append(name)
     return applied
+
+
+# --- Teams conversation references (kept in one block so that other migrations merge around it) ---
+
+conversation_references = sa.Table(
+    "conversation_references",
+    metadata,
+    sa.Column("platform", sa.String(32), primary_key=True),
+    sa.Column("conversation_id", sa.String(512), primary_key=True),
+    sa.Column("reference", sa.Text, nullable=False),  # JSON: what the platform needs to post there later
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def m003_conversation_references(connection: Connection) -> None:
+    """Where the bot may post later (daily tips): the latest reference per platform and conversation."""
+    conversation_references.create(connection, checkfirst=True)
+
+
+MIGRATIONS += (("m003_conversation_references", m003_conversation_references),)

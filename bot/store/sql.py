@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import UTC, date, datetime
 from typing import Any, Self
 
 import sqlalchemy as sa
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
 from bot.store import FeedbackCount
-from bot.store.migrations import feedback, migrate
+from bot.store.migrations import conversation_references, feedback, migrate
 
 
 def async_url(url: str) -> str:
@@ -63,6 +64,28 @@ class SqlStore:
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).all()
         return [FeedbackCount(row.day, row.topic, row.bullet, row.helpful, row.unhelpful) for row in rows]
+
+    async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
+        """Insert or replace the reference of (platform, conversation_id)."""
+        values = {"reference": json.dumps(reference, ensure_ascii=False), "updated_at": datetime.now(UTC)}
+        statement = self._insert(conversation_references).values(
+            platform=platform, conversation_id=conversation_id, **values
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["platform", "conversation_id"], set_=values
+        )
+        async with self._engine.begin() as connection:
+            await connection.execute(statement)
+
+    async def reference(self, platform: str, conversation_id: str) -> dict[str, Any] | None:
+        """The stored reference, or None."""
+        query = sa.select(conversation_references.c.reference).where(
+            conversation_references.c.platform == platform,
+            conversation_references.c.conversation_id == conversation_id,
+        )
+        async with self._engine.connect() as connection:
+            stored = (await connection.execute(query)).scalar_one_or_none()
+        return None if stored is None else dict(json.loads(stored))
 
     async def ping(self) -> None:
         """Raise StoreError if the database does not answer."""
