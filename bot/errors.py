@@ -48,3 +48,15 @@ class ConfigError(KodeksError):
 
 class StoreError(KodeksError):
     """The database cannot be opened or reached; the server does not start (or is not ready)."""
+
+
+class ChannelGone(KodeksError):
+    """The app can no longer post to this channel; the subscription is paused.
+
+    Raised by a platform's tip poster when the app was removed from a channel or chat (or never
+    saw it), so the scheduler stops trying instead of retrying a post that can never succeed.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
