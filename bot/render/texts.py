@@ -43,6 +43,8 @@ NO_MATCH_INTRO = (
     "rådgivning og bistand til regionsrådet."
 )
 TIP_HEADING = "Dagens tip fra kodeks"
+WELCOME_TITLE = "Velkommen til Kodeks"
+TEAMS_MENTION_HINT = "Her svarer jeg, når du nævner mig: skriv @Kodeks efterfulgt af dit spørgsmål."
 ERROR_APOLOGY = (
     "Beklager, der gik noget galt hos mig. Prøv igen om lidt – eller kontakt Regionssekretariatet, "
     "hvis det haster."
