@@ -66,4 +66,7 @@ def create_app(service: Kodeks, settings: Settings) -> web.Application:
             app.cleanup_ctx.append(slack.socket_mode(bolt, settings.slack.app_token))
         else:
             app.router.add_post("/slack/events", slack.events_route(bolt))
+    from bot.platforms import teams
+
+    teams.mount(app, teams.create_teams(service, settings.teams))
     return app

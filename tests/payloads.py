@@ -127,3 +127,61 @@ def action(
 def home_opened(user: str = "U0STAFF") -> SignedRequest:
     """The user opened the app's Home tab."""
     return event({"type": "app_home_opened", "user": user, "channel": "D0DM", "tab": "home"})
+
+
+# --- Teams: activities as the Bot Connector posts them to /api/messages (unsigned; tokens are separate) ---
+
+TEAMS_BOT = {"id": "28:kodeks-bot", "name": "Kodeks"}
+TEAMS_USER = {"id": "29:staff-member", "name": "Medarbejder"}
+TEAMS_CHANNEL = "19:okonomi@thread.tacv2"
+_activity_ids = count(1)
+
+
+def _teams(kind: str, service_url: str, conversation: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "id": f"act-{next(_activity_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": TEAMS_USER,
+        "recipient": TEAMS_BOT,
+        "conversation": {"tenantId": "tenant-rm", **conversation},
+        "locale": "da-DK",
+        **fields,
+    }
+
+
+def _conversation(thread: str | None) -> dict[str, Any]:
+    """A 1:1 chat without ``thread``; with it, that thread of the channel (its root message id)."""
+    if thread is None:
+        return {"id": "a:personal-chat", "conversationType": "personal"}
+    return {"id": f"{TEAMS_CHANNEL};messageid={thread}", "conversationType": "channel", "isGroup": True}
+
+
+def teams_message(text: str, service_url: str) -> dict[str, Any]:
+    """A message in a 1:1 chat with Kodeks."""
+    return _teams("message", service_url, _conversation(None), text=text)
+
+
+def teams_channel_message(text: str, service_url: str, mention: bool = True) -> dict[str, Any]:
+    """A new post in a channel, by default @mentioning Kodeks as Teams writes it (``<at>Kodeks</at>``)."""
+    activity = _teams("message", service_url, {}, text=f"<at>Kodeks</at> {text}" if mention else text)
+    activity["conversation"] |= _conversation(activity["id"])  # a new post starts its own thread
+    if mention:
+        activity["entities"] = [{"type": "mention", "text": "<at>Kodeks</at>", "mentioned": TEAMS_BOT}]
+    return activity
+
+
+def teams_click(
+    data: dict[str, Any], service_url: str, card_message_id: str, thread: str | None = None
+) -> dict[str, Any]:
+    """A click on an ``Action.Submit`` button: a message with the button's data and no text."""
+    return _teams("message", service_url, _conversation(thread), value=data, replyToId=card_message_id)
+
+
+def teams_added(
+    service_url: str, member: dict[str, str] = TEAMS_BOT, in_team: bool = False
+) -> dict[str, Any]:
+    """``conversationUpdate``: ``member`` was added (Kodeks itself: the app was installed)."""
+    conversation = {"id": TEAMS_CHANNEL, "conversationType": "channel"} if in_team else _conversation(None)
+    return _teams("conversationUpdate", service_url, conversation, membersAdded=[member])
