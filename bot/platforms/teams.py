@@ -107,6 +107,23 @@ def _mentions_kodeks(activity: Activity) -> bool:
     return any(m.mentioned and m.mentioned.id == bot_id for m in activity.get_mentions())
 
 
+def _routable(body: bytes) -> bool:
+    """Whether a body is an activity Kodeks can answer: type, channel, service URL, conversation, bot.
+
+    Note:
+        The SDK checks only type and conversation id and answers anything else it cannot process with
+        a 500; a malformed activity is the sender's fault, so it gets a 400 here before the SDK sees it.
+    """
+    try:
+        activity = Activity.model_validate_json(body)
+    except ValueError:  # invalid JSON and pydantic's ValidationError alike
+        return False
+    conversation, recipient = activity.conversation, activity.recipient
+    return bool(activity.type and activity.channel_id and activity.service_url) and bool(
+        conversation and conversation.id and recipient and recipient.id
+    )
+
+
 def _data(value: object) -> dict[str, str]:
     """A button's data as strings; anything else a client sends back is ignored."""
     items = value.items() if isinstance(value, dict) else ()
@@ -274,6 +291,8 @@ def mount(app: web.Application, teams: Teams) -> None:
         app["agent_configuration"] = teams.auth
 
     async def messages(request: web.Request) -> web.StreamResponse:
+        if not _routable(await request.read()):
+            return web.json_response({"error": "malformed activity"}, status=400)
         response = await start_agent_process(request, teams.agent, teams.adapter)
         if response is None:  # pragma: no cover - the aiohttp adapter always answers
             raise web.HTTPInternalServerError()

@@ -7,6 +7,7 @@ which records them; the tests read what a person would see in Teams from those r
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from bot.config import TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, Se
 from bot.errors import ChannelGone
 from bot.platforms import teams
 from bot.service import Kodeks
+from bot.web import create_app
 from tests import payloads
 from tests.fakes.bot_connector import STATIC_TOKEN, FakeBotConnector, Post, static_connections
 from tests.fakes.slack_api import FakeSlack
@@ -62,7 +64,6 @@ async def server(bot: Kodeks, tmp_path: Path) -> AsyncIterator[Server]:
 
 def _buttons(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every button on a card, by its title, with the data it sends back."""
-    text = json.dumps(card, ensure_ascii=False)
     found: dict[str, dict[str, Any]] = {}
 
     def walk(node: Any) -> None:
@@ -76,7 +77,6 @@ def _buttons(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 walk(child)
 
     walk(card)
-    assert text  # the card is JSON-serialisable, as the SDK sends it
     return found
 
 
@@ -344,3 +344,31 @@ async def test_questions_are_answered_even_when_the_reference_cannot_be_saved(
     post = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
 
     assert "Neutralitet, punkt 4" in post.shown
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"not json", b"[]", b'{"type": "message"}', b'{"type": "message", "conversation": {"id": "a:1"}}'],
+)
+async def test_a_malformed_activity_is_a_400(
+    server: Server, connector: FakeBotConnector, body: bytes
+) -> None:
+    """Broken JSON or an activity without service URL or conversation is the sender's fault: 400, not 500."""
+    headers = {"Content-Type": "application/json"}
+    async with server.session.post(f"{server.url}/api/messages", data=body, headers=headers) as response:
+        assert response.status == 400
+        assert await response.json() == {"error": "malformed activity"}
+
+    assert connector.posts == []
+
+
+def test_without_a_client_id_the_start_log_says_teams_is_anonymous(
+    bot: Kodeks, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Building the server without Teams credentials logs a warning that Teams runs in anonymous mode."""
+    with caplog.at_level(logging.INFO, logger="bot.platforms.teams"):
+        create_app(bot, Settings())
+
+    (warning,) = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert "anonymous" in warning.getMessage()
+    assert "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID" in warning.getMessage()
