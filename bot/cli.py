@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import Settings
-from bot.errors import KnowledgeError, KodeksError
+from bot.errors import ConfigError, KnowledgeError, KodeksError
 from bot.service import Kodeks
 
 Command = Callable[[argparse.Namespace], int]
@@ -138,12 +138,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_manifest(args: argparse.Namespace) -> int:
-    """Print the Slack app manifest (JSON) with request URLs under --url."""
+    """Print the Slack app manifest (JSON), or write the Teams app package (teams --out FILE.zip)."""
     from bot.slack_manifest import slack_manifest
 
     settings = Settings.from_env()
+    if args.platform == "teams":
+        return _write_teams_package(settings, args.out, args.url)
     socket_mode = bool(settings.slack and settings.slack.socket_mode)
     print(json.dumps(slack_manifest(args.url, socket_mode=socket_mode), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _write_teams_package(settings: Settings, out: Path | None, url: str | None) -> int:
+    from bot.config import TEAMS_CLIENT_ID
+    from bot.teams_manifest import teams_package
+
+    if out is None:
+        raise KodeksError("manifest teams: --out FILE.zip is required (the package is a zip file)")
+    if url is not None and not url.startswith("https://"):
+        raise KodeksError(f"manifest teams: --url must be the server's public https:// address, not '{url}'")
+    if settings.teams.anonymous:
+        raise ConfigError(TEAMS_CLIENT_ID, "is not set; the package's app id and bot id are the bot's App ID")
+    codex = Kodeks.from_directory(settings.knowledge_dir).codex
+    out.write_bytes(teams_package(settings.teams.client_id, url, codex))
+    print(f"{out}: Teams app package for bot {settings.teams.client_id}")
     return 0
 
 
@@ -177,8 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("serve", cmd_serve)
     manifest = add("manifest", cmd_manifest)
-    manifest.add_argument("platform", choices=["slack"], help="which app manifest")
+    manifest.add_argument("platform", choices=["slack", "teams"], help="which app manifest")
     manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.rm.dk")
+    manifest.add_argument("--out", type=Path, help="teams: where to write the app package (FILE.zip)")
     return parser
 
 

@@ -6,6 +6,7 @@ This is the only module that reads ``os.environ``; everything else receives a ``
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ SLACK_API_URL = "https://slack.com/api/"
 TEAMS_PREFIX = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
 TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, TEAMS_AUTH_TYPE = (
     TEAMS_PREFIX + name for name in ("CLIENTID", "CLIENTSECRET", "TENANTID", "AUTHTYPE"))  # fmt: skip
+GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 SECRET_AUTH_TYPE = "ClientSecret"  # the SDK's default; other types (managed identity …) need no secret
 
 
@@ -144,6 +146,8 @@ def _teams(env: Mapping[str, str]) -> TeamsSettings:
         if present:
             raise ConfigError(TEAMS_CLIENT_ID, f"is not set, but {present} is; set the client id too")
         return TeamsSettings()
+    if not GUID.match(client_id):
+        raise ConfigError(TEAMS_CLIENT_ID, f"must be the bot's Microsoft App ID, a GUID, not '{client_id}'")
     auth_type = values.get(TEAMS_AUTH_TYPE, "").strip() or SECRET_AUTH_TYPE
     required = (TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) if auth_type == SECRET_AUTH_TYPE else ()
     for name in required:

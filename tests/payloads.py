@@ -131,6 +131,7 @@ def home_opened(user: str = "U0STAFF") -> SignedRequest:
 
 # --- Teams: activities as the Bot Connector posts them to /api/messages (unsigned; tokens are separate) ---
 
+TEAMS_APP_ID = "6f1c2b1e-3a5d-4c8e-9b7a-2d4e6f8a0b1c"  # the bot's Microsoft App ID (a GUID), as the client id
 TEAMS_BOT = {"id": "28:kodeks-bot", "name": "Kodeks"}
 TEAMS_USER = {"id": "29:staff-member", "name": "Medarbejder"}
 TEAMS_CHANNEL = "19:okonomi@thread.tacv2"

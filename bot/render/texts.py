@@ -14,6 +14,17 @@ APP_LONG_DESCRIPTION = (
     "er i tvivl. Skriv /kodeks efterfulgt af et spørgsmål eller navnet på en dyd, fx /kodeks "
     "neutralitet. Kanaler kan abonnere på et dagligt tip med /kodeks tip til."
 )
+TEAMS_FULL_NAME = "Kodeks – Region Midtjyllands kodeks for rådgivning og bistand"
+TEAMS_LONG_DESCRIPTION = (
+    "Kodeks svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand til "
+    "regionsrådet. Spørg med dine egne ord – fx »må jeg give partipolitisk rådgivning?« – og få svaret "
+    "med kodeksets egne ord: den dyd og de punkter, der passer, og altid hvem du kan gå til, hvis du "
+    "er i tvivl. Skriv til Kodeks i en chat, eller nævn @Kodeks i en kanal. Skriv navnet på en dyd, "
+    "fx »neutralitet«, for at se hele dyden, eller »tip« for et tip fra kodeks."
+)
+TEAMS_DEVELOPER = "Region Midtjylland"
+TEAMS_COMMAND_HELP = "Hvad Kodeks kan, de syv dyder og hvem du kan gå til"
+TEAMS_COMMAND_TIP = "Et tip fra kodeks"
 SLACK_COMMAND_DESCRIPTION = "Spørg om kodeks, eller vis en dyd"
 SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | hjælp]"
 
@@ -60,6 +71,11 @@ UNKNOWN_VIRTUE = "Jeg kender ikke en dyd ved navn »{name}«. De syv dyder er: {
 def bullet_label(virtue_name: str, number: int) -> str:
     """How a quoted bullet is cited: "Neutralitet, punkt 2"."""
     return f"{virtue_name}, punkt {number}"
+
+
+def teams_command_virtue(promise: str) -> str:
+    """The description of a virtue in Teams' command menu: its promise."""
+    return f"Vis hele dyden: {promise}"
 
 
 def tip_invitation(virtue_name: str, command: str) -> str:

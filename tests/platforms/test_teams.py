@@ -273,9 +273,9 @@ async def test_a_tip_is_posted_to_a_channel_through_its_stored_reference(
     """After Kodeks was mentioned in a channel, the daily tip can be posted there as a new message."""
     await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
     settings = Settings.from_env(
-        {TEAMS_CLIENT_ID: "kodeks-app", TEAMS_CLIENT_SECRET: "s", TEAMS_TENANT_ID: "t"}
+        {TEAMS_CLIENT_ID: payloads.TEAMS_APP_ID, TEAMS_CLIENT_SECRET: "s", TEAMS_TENANT_ID: "t"}
     )
-    poster = teams.create_teams(bot, settings.teams, static_connections("kodeks-app")).poster
+    poster = teams.create_teams(bot, settings.teams, static_connections(payloads.TEAMS_APP_ID)).poster
 
     await poster.post_tip(payloads.TEAMS_CHANNEL, bot.tip(date(2026, 11, 24)))
 
@@ -290,7 +290,7 @@ async def test_a_tip_to_a_channel_the_app_was_removed_from_pauses_it(
 ) -> None:
     """Teams' 403 after removal, or a channel Kodeks never saw, raise ChannelGone; a 500 is retried later."""
     await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
-    poster = teams.create_teams(bot, Settings().teams, static_connections("kodeks-app")).poster
+    poster = teams.create_teams(bot, Settings().teams, static_connections(payloads.TEAMS_APP_ID)).poster
     tip = bot.tip(date(2026, 11, 24))
 
     connector.fail_next(403)
@@ -309,7 +309,7 @@ async def test_with_a_client_id_requests_without_a_valid_token_get_401_and_slack
     """Configured for production, /api/messages refuses unsigned requests; Slack and /healthz still work."""
     slack_api = FakeSlack()
     await slack_api.start()
-    env = {TEAMS_CLIENT_ID: "kodeks-app", TEAMS_CLIENT_SECRET: "secret", TEAMS_TENANT_ID: "tenant-rm"}
+    env = {TEAMS_CLIENT_ID: payloads.TEAMS_APP_ID, TEAMS_CLIENT_SECRET: "s", TEAMS_TENANT_ID: "tenant-rm"}
     slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
     settings = Settings(
         database_url=f"sqlite:///{tmp_path / 'kodeks.db'}", slack=slack, teams=Settings.from_env(env).teams
