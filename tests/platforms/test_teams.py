@@ -290,9 +290,11 @@ async def test_a_tip_to_a_channel_the_app_was_removed_from_pauses_it(
 ) -> None:
     """Teams' 403 after removal, or a channel Kodeks never saw, raise ChannelGone; a 500 is retried later."""
     await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
-    poster = teams.create_teams(bot, Settings().teams, static_connections(payloads.TEAMS_APP_ID)).poster
+    poster = teams.create_teams(bot, Settings().teams).poster  # local anonymous mode: no token at all
     tip = bot.tip(date(2026, 11, 24))
 
+    await poster.post_tip(payloads.TEAMS_CHANNEL, tip)
+    assert "Authorization" not in (await connector.wait_for_posts(2))[1].headers
     connector.fail_next(403)
     with pytest.raises(ChannelGone, match="403"):
         await poster.post_tip(payloads.TEAMS_CHANNEL, tip)
