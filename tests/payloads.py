@@ -164,13 +164,25 @@ def teams_message(text: str, service_url: str) -> dict[str, Any]:
     return _teams("message", service_url, _conversation(None), text=text)
 
 
+def _said(text: str, mention: bool) -> dict[str, Any]:
+    """Text and entities of a message, @mentioning Kodeks as Teams writes it (``<at>Kodeks</at>``)."""
+    if not mention:
+        return {"text": text}
+    entity = {"type": "mention", "text": "<at>Kodeks</at>", "mentioned": TEAMS_BOT}
+    return {"text": f"<at>Kodeks</at> {text}", "entities": [entity]}
+
+
 def teams_channel_message(text: str, service_url: str, mention: bool = True) -> dict[str, Any]:
-    """A new post in a channel, by default @mentioning Kodeks as Teams writes it (``<at>Kodeks</at>``)."""
-    activity = _teams("message", service_url, {}, text=f"<at>Kodeks</at> {text}" if mention else text)
+    """A new post in a channel, by default @mentioning Kodeks."""
+    activity = _teams("message", service_url, {}, **_said(text, mention))
     activity["conversation"] |= _conversation(activity["id"])  # a new post starts its own thread
-    if mention:
-        activity["entities"] = [{"type": "mention", "text": "<at>Kodeks</at>", "mentioned": TEAMS_BOT}]
     return activity
+
+
+def teams_group_message(text: str, service_url: str, mention: bool = True) -> dict[str, Any]:
+    """A message in a group chat that Kodeks was added to, by default @mentioning it."""
+    conversation = {"id": "19:group-chat@thread.v2", "conversationType": "groupChat", "isGroup": True}
+    return _teams("message", service_url, conversation, **_said(text, mention))
 
 
 def teams_click(

@@ -153,6 +153,18 @@ async def test_channel_posts_without_a_mention_are_not_answered(
     assert "De syv dyder" in post.shown
 
 
+async def test_in_a_group_chat_only_mentions_are_answered(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """In a group chat Kodeks ignores the conversation around it and answers `@Kodeks tavshedspligt`."""
+    assert await server.send(payloads.teams_group_message("hjælp", connector.url, mention=False)) == 202
+    post = await _answer_to(server, connector, payloads.teams_group_message("tavshedspligt", connector.url))
+
+    assert len(connector.posts) == 1
+    assert post.conversation_id == "19:group-chat@thread.v2"
+    assert "Neutralitet, punkt 4" in post.shown
+
+
 async def test_installing_the_app_sends_a_welcome_card(server: Server, connector: FakeBotConnector) -> None:
     """Adding Kodeks to a chat posts a welcome: what it is, how to ask, the seven virtues, the contacts."""
     post = await _answer_to(server, connector, payloads.teams_added(connector.url))
