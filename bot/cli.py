@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.errors import KnowledgeError, KodeksError
+from bot.errors import ConfigError, KnowledgeError, KodeksError
 from bot.service import Kodeks
 
 Command = Callable[[argparse.Namespace], int]
@@ -154,10 +154,12 @@ def _slack_mode(settings: Settings) -> str:
 
 
 def cmd_manifest(args: argparse.Namespace) -> int:
-    """Print the Slack app manifest (JSON) with request URLs under --url."""
+    """Print the Slack app manifest (JSON), or write the Teams app package (teams --out FILE.zip)."""
     from bot.slack_manifest import slack_manifest
 
     settings = Settings.from_env()
+    if args.platform == "teams":
+        return _write_teams_package(settings, args.out, args.url)
     socket_mode = bool(settings.slack and settings.slack.socket_mode)
     print(json.dumps(slack_manifest(args.url, socket_mode=socket_mode), ensure_ascii=False, indent=2))
     return 0
@@ -168,9 +170,9 @@ def cmd_tips(args: argparse.Namespace) -> int:
     import asyncio
     from datetime import UTC, datetime
 
-    from bot.platforms import tip_posters
     from bot.store import open_store
     from bot.tips.sender import TipSender
+    from bot.web import tip_posters
 
     settings = Settings.from_env()
     service = _service(settings)
@@ -180,7 +182,8 @@ def cmd_tips(args: argparse.Namespace) -> int:
         store = await open_store(settings.database_url)
         try:
             service.store = store
-            report = await TipSender(service, store, tip_posters(settings)).send_due(now, args.dry_run)
+            posters = tip_posters(service, settings)
+            report = await TipSender(service, store, posters).send_due(now, args.dry_run)
         finally:
             await store.close()
         lines = [report.summary()]
@@ -202,6 +205,22 @@ def _moment(text: str, settings: Settings) -> datetime:
     except ValueError:
         raise KodeksError(f"--now: not an ISO-8601 moment like 2026-11-25T09:00+01:00: '{text}'") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.timezone)
+
+
+def _write_teams_package(settings: Settings, out: Path | None, url: str | None) -> int:
+    from bot.config import TEAMS_CLIENT_ID
+    from bot.teams_manifest import teams_package
+
+    if out is None:
+        raise KodeksError("manifest teams: --out FILE.zip is required (the package is a zip file)")
+    if url is not None and not url.startswith("https://"):
+        raise KodeksError(f"manifest teams: --url must be the server's public https:// address, not '{url}'")
+    if settings.teams.anonymous:
+        raise ConfigError(TEAMS_CLIENT_ID, "is not set; the package's app id and bot id are the bot's App ID")
+    codex = Kodeks.from_directory(settings.knowledge_dir).codex
+    out.write_bytes(teams_package(settings.teams.client_id, url, codex))
+    print(f"{out}: Teams app package for bot {settings.teams.client_id}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -234,12 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("serve", cmd_serve)
     manifest = add("manifest", cmd_manifest)
-    manifest.add_argument("platform", choices=["slack"], help="which app manifest")
+    manifest.add_argument("platform", choices=["slack", "teams"], help="which app manifest")
     manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.rm.dk")
     tips = add("tips", cmd_tips)
     tips.add_argument("action", choices=["send-due"], help="send the tips due now")
     tips.add_argument("--now", help="pretend it is this ISO-8601 moment (default: now)")
     tips.add_argument("--dry-run", action="store_true", help="list what would be sent, send nothing")
+    manifest.add_argument("--out", type=Path, help="teams: where to write the app package (FILE.zip)")
     return parser
 
 

@@ -6,11 +6,12 @@ This is the only module that reads ``os.environ``; everything else receives a ``
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import ConfigError
@@ -22,6 +23,11 @@ DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
 SLACK_API_URL = "https://slack.com/api/"
 DEFAULT_TIP_TIME = time(9, 0)
 DEFAULT_TIMEZONE = "Europe/Copenhagen"
+TEAMS_PREFIX = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
+TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, TEAMS_AUTH_TYPE = (
+    TEAMS_PREFIX + name for name in ("CLIENTID", "CLIENTSECRET", "TENANTID", "AUTHTYPE"))  # fmt: skip
+GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+SECRET_AUTH_TYPE = "ClientSecret"  # the SDK's default; other types (managed identity …) need no secret
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,25 @@ class SlackSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamsSettings:
+    """The Teams bot identity; without a client id Teams runs in local anonymous mode.
+
+    Note:
+        ``sdk_config`` is the Agents SDK's own configuration (``load_configuration_from_env``), passed
+        as is to its connection manager; it holds the client secret, so it is kept out of ``repr``.
+    """
+
+    client_id: str = ""
+    tenant_id: str = ""
+    sdk_config: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def anonymous(self) -> bool:
+        """Local mode: no token is checked on ``/api/messages`` and replies carry none."""
+        return not self.client_id
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything configurable, with the defaults documented in the README."""
 
@@ -51,6 +76,7 @@ class Settings:
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
     log_json: bool | None = None  # KODEKS_LOG_FORMAT: json, text, or None = by whether stderr is a terminal
     log_questions: bool = False  # KODEKS_LOG_QUESTIONS=1: also log question texts (debugging only)
+    teams: TeamsSettings = TeamsSettings()  # always on; anonymous without a client id
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
@@ -65,6 +91,7 @@ class Settings:
             timezone=_timezone(env.get("KODEKS_TIMEZONE", "")),
             log_json=_choice(env, "KODEKS_LOG_FORMAT", {"auto": None, "json": True, "text": False}, "auto"),
             log_questions=bool(_choice(env, "KODEKS_LOG_QUESTIONS", {"0": False, "1": True}, "0")),
+            teams=_teams(env),
         )
 
 
@@ -140,3 +167,34 @@ def _slack(env: Mapping[str, str]) -> SlackSettings | None:
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError("SLACK_API_URL", f"must be an http(s) URL, not '{api_url}'")
     return SlackSettings(token, secret, app_token, api_url.rstrip("/") + "/")
+
+
+def _teams(env: Mapping[str, str]) -> TeamsSettings:
+    """Teams is always on: anonymous without a client id, otherwise with the SDK's full configuration.
+
+    Note:
+        A client id without its secret would start, accept Teams' requests and then fail on every
+        reply when MSAL asks for a token, so it is refused here; so is a missing tenant id, which MSAL
+        needs for a single-tenant bot (the only kind Azure creates now). The SDK is imported only when
+        a ``CONNECTIONS__`` variable is set, so commands such as ``ask`` do not pay for it.
+    """
+    values = {
+        name: value for name, value in env.items() if name.startswith(("CONNECTIONS__", "CONNECTIONSMAP__"))
+    }
+    client_id = values.get(TEAMS_CLIENT_ID, "").strip()
+    if not client_id:
+        present = next((name for name, value in values.items() if value.strip()), None)
+        if present:
+            raise ConfigError(TEAMS_CLIENT_ID, f"is not set, but {present} is; set the client id too")
+        return TeamsSettings()
+    if not GUID.match(client_id):
+        raise ConfigError(TEAMS_CLIENT_ID, f"must be the bot's Microsoft App ID, a GUID, not '{client_id}'")
+    auth_type = values.get(TEAMS_AUTH_TYPE, "").strip() or SECRET_AUTH_TYPE
+    required = (TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID) if auth_type == SECRET_AUTH_TYPE else ()
+    for name in required:
+        if not values.get(name, "").strip():
+            raise ConfigError(name, f"is not set, but {TEAMS_CLIENT_ID} is; set both (see the README)")
+    from microsoft_agents.activity import load_configuration_from_env
+
+    config = load_configuration_from_env({name: value.strip() for name, value in values.items()})
+    return TeamsSettings(client_id, values.get(TEAMS_TENANT_ID, "").strip(), config)

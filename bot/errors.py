@@ -51,7 +51,12 @@ class StoreError(KodeksError):
 
 
 class ChannelGone(KodeksError):
-    """The app can no longer post to this channel (removed, archived, uninstalled).
+    """The app can no longer post to this channel; the subscription is paused.
 
-    Retrying cannot help, so the daily-tip subscription is paused instead of failing every morning.
+    Raised by a platform's tip poster when the app was removed from a channel or chat (or never
+    saw it), so the scheduler stops trying instead of retrying a post that can never succeed.
     """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

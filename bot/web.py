@@ -17,9 +17,9 @@ from aiohttp import web
 from bot.config import Settings
 from bot.errors import StoreError
 from bot.logs import PLATFORM, REQUEST_ID
-from bot.platforms import tip_posters
 from bot.service import Kodeks
 from bot.store import open_store
+from bot.tips import TipPoster
 from bot.tips.scheduler import Clock, TipScheduler, tip_loop, utc_now
 from bot.tips.sender import TipSender
 
@@ -100,6 +100,18 @@ def database(service: Kodeks, url: str) -> Callable[[web.Application], AsyncIter
     return opened
 
 
+def tip_posters(service: Kodeks, settings: Settings) -> dict[str, TipPoster]:
+    """A tip poster for every configured platform, keyed by platform name (Teams is always on)."""
+    from bot.platforms import teams
+
+    posters: dict[str, TipPoster] = {"teams": teams.create_teams(service, settings.teams).poster}
+    if settings.slack is not None:
+        from bot.platforms import slack
+
+        posters["slack"] = slack.SlackTipPoster(slack.web_client(settings.slack))
+    return posters
+
+
 def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> web.Application:
     """Build the server's application around an already loaded service.
 
@@ -110,6 +122,11 @@ def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> w
     app.cleanup_ctx.append(database(service, settings.database_url))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    from bot.platforms import teams
+
+    served = teams.create_teams(service, settings.teams)
+    teams.mount(app, served)
+    posters: dict[str, TipPoster] = {"teams": served.poster}
     if settings.slack is not None:
         from bot.platforms import slack
 
@@ -118,7 +135,7 @@ def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> w
             app.cleanup_ctx.append(slack.socket_mode(bolt, settings.slack.app_token))
         else:
             app.router.add_post("/slack/events", slack.events_route(bolt))
-    posters = tip_posters(settings)
+        posters["slack"] = slack.SlackTipPoster(bolt.client)
 
     def scheduler() -> TipScheduler:
         assert service.store is not None, "the database context runs first"

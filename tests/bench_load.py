@@ -83,7 +83,7 @@ async def run() -> None:
 
             started = time.perf_counter()
             workers = [asyncio.create_task(worker()) for _ in range(CONCURRENCY)]
-            done, pending = await asyncio.wait(workers, timeout=TIME_BOUND)
+            _, pending = await asyncio.wait(workers, timeout=TIME_BOUND)
             for task in pending:
                 task.cancel()
             elapsed = time.perf_counter() - started
@@ -98,11 +98,10 @@ async def run() -> None:
     print(f"throughput:           {len(latencies) / elapsed:8.1f} requests/s  ({elapsed:.1f} s)")
     print(f"latency p50:          {statistics.median(ms):8.1f} ms")
     print(f"latency p99:          {ms[int(len(ms) * 0.99) - 1]:8.1f} ms   (target < 250 ms)")
-    print(
-        f"errors:               {len(errors):8d}      (target 0){'  ' + str(sorted(set(errors))) if errors else ''}"
-    )
-    print(f"server RSS idle/busy: {rss_idle / 1024:8.1f} / {rss_busy / 1024:.1f} MB, peak {rss_peak / 1024:.1f} MB"
-          "   (target < 120 MB)")  # fmt: skip
+    error_kinds = f"  {sorted(set(errors))}" if errors else ""
+    print(f"errors:               {len(errors):8d}      (target 0){error_kinds}")
+    rss = f"{rss_idle / 1024:8.1f} / {rss_busy / 1024:.1f} MB, peak {rss_peak / 1024:.1f} MB"
+    print(f"server RSS idle/busy: {rss}   (target < 120 MB)")
     print(f"server exit code:     {exit_code:8d}")
 
 

@@ -127,3 +127,74 @@ def action(
 def home_opened(user: str = "U0STAFF") -> SignedRequest:
     """The user opened the app's Home tab."""
     return event({"type": "app_home_opened", "user": user, "channel": "D0DM", "tab": "home"})
+
+
+# --- Teams: activities as the Bot Connector posts them to /api/messages (unsigned; tokens are separate) ---
+
+TEAMS_APP_ID = "6f1c2b1e-3a5d-4c8e-9b7a-2d4e6f8a0b1c"  # the bot's Microsoft App ID (a GUID), as the client id
+TEAMS_BOT = {"id": "28:kodeks-bot", "name": "Kodeks"}
+TEAMS_USER = {"id": "29:staff-member", "name": "Medarbejder"}
+TEAMS_CHANNEL = "19:okonomi@thread.tacv2"
+_activity_ids = count(1)
+
+
+def _teams(kind: str, service_url: str, conversation: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "id": f"act-{next(_activity_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": TEAMS_USER,
+        "recipient": TEAMS_BOT,
+        "conversation": {"tenantId": "tenant-rm", **conversation},
+        "locale": "da-DK",
+        **fields,
+    }
+
+
+def _conversation(thread: str | None) -> dict[str, Any]:
+    """A 1:1 chat without ``thread``; with it, that thread of the channel (its root message id)."""
+    if thread is None:
+        return {"id": "a:personal-chat", "conversationType": "personal"}
+    return {"id": f"{TEAMS_CHANNEL};messageid={thread}", "conversationType": "channel", "isGroup": True}
+
+
+def teams_message(text: str, service_url: str) -> dict[str, Any]:
+    """A message in a 1:1 chat with Kodeks."""
+    return _teams("message", service_url, _conversation(None), text=text)
+
+
+def _said(text: str, mention: bool) -> dict[str, Any]:
+    """Text and entities of a message, @mentioning Kodeks as Teams writes it (``<at>Kodeks</at>``)."""
+    if not mention:
+        return {"text": text}
+    entity = {"type": "mention", "text": "<at>Kodeks</at>", "mentioned": TEAMS_BOT}
+    return {"text": f"<at>Kodeks</at> {text}", "entities": [entity]}
+
+
+def teams_channel_message(text: str, service_url: str, mention: bool = True) -> dict[str, Any]:
+    """A new post in a channel, by default @mentioning Kodeks."""
+    activity = _teams("message", service_url, {}, **_said(text, mention))
+    activity["conversation"] |= _conversation(activity["id"])  # a new post starts its own thread
+    return activity
+
+
+def teams_group_message(text: str, service_url: str, mention: bool = True) -> dict[str, Any]:
+    """A message in a group chat that Kodeks was added to, by default @mentioning it."""
+    conversation = {"id": "19:group-chat@thread.v2", "conversationType": "groupChat", "isGroup": True}
+    return _teams("message", service_url, conversation, **_said(text, mention))
+
+
+def teams_click(
+    data: dict[str, Any], service_url: str, card_message_id: str, thread: str | None = None
+) -> dict[str, Any]:
+    """A click on an ``Action.Submit`` button: a message with the button's data and no text."""
+    return _teams("message", service_url, _conversation(thread), value=data, replyToId=card_message_id)
+
+
+def teams_added(
+    service_url: str, member: dict[str, str] = TEAMS_BOT, in_team: bool = False
+) -> dict[str, Any]:
+    """``conversationUpdate``: ``member`` was added (Kodeks itself: the app was installed)."""
+    conversation = {"id": TEAMS_CHANNEL, "conversationType": "channel"} if in_team else _conversation(None)
+    return _teams("conversationUpdate", service_url, conversation, membersAdded=[member])

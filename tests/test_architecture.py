@@ -48,3 +48,16 @@ def test_renderers_do_not_import_platforms_or_the_service() -> None:
     }
 
     assert offenders == set()
+
+
+def test_platform_adapters_do_not_import_each_other() -> None:
+    """bot/platforms/slack.py, teams.py and console.py only translate; none depends on another."""
+    platforms = Path(bot.__file__).parent / "platforms"
+    offenders = {
+        f"{path.name}: {name}"
+        for path in platforms.glob("*.py")
+        for name in _imports(path)
+        if name.startswith("bot.platforms") and name != f"bot.platforms.{path.stem}"
+    }
+
+    assert offenders == set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.answer import Answer, AnswerKind, Topic
-from bot.core.codex import Contact
+from bot.core.codex import ESCALATION_TOPIC, Contact
 from bot.render import texts
 
 LOW_CONFIDENCE = 0.35
@@ -78,6 +78,35 @@ class Note:
 Section = Title | Heading | Paragraphs | Quote | Steps | Contacts | Choices | Note
 
 
+@dataclass(frozen=True, slots=True)
+class ShowTopic:
+    """A button that shows a topic in full ("Vis hele dyden")."""
+
+    label: str
+    topic: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """A 👍 or 👎 button; a vote names the topic and the first quoted bullet, never the person."""
+
+    label: str
+    helpful: bool
+    topic: str
+    bullet: str  # "" when the answer quoted no bullet (the escalation path)
+
+
+Button = ShowTopic | Feedback
+
+PHONE_COUNTRY_CODE = "+45"
+"""The codex's phone numbers are Danish and written without the country code."""
+
+
+def tel_uri(phone: str) -> str:
+    """A ``tel:`` link that dials from anywhere: "86 13 13 13" becomes ``tel:+4586131313``."""
+    return f"tel:{PHONE_COUNTRY_CODE}{phone.replace(' ', '')}"
+
+
 def paragraphs(text: str) -> tuple[str, ...]:
     """Split codex text into its paragraphs."""
     return tuple(part.strip() for part in text.split("\n") if part.strip())
@@ -107,6 +136,24 @@ def footer(answer: Answer) -> list[Section]:
     return [*_whom_to_go_to(answer), Note(texts.source_line(answer.codex_title, answer.version))]
 
 
+def answer_buttons(answer: Answer) -> list[Button]:
+    """The answer's own buttons, shown after its body: the whole virtue, and 👍/👎 on answered questions.
+
+    Note:
+        Help, no-match and virtue answers get no feedback buttons: they answer no question, so a vote
+        on them would say nothing about the matcher.
+    """
+    buttons: list[Button] = []
+    if answer.kind in (AnswerKind.MATCH, AnswerKind.TIP) and answer.virtue is not None:
+        buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, answer.virtue.id))
+    if answer.kind in (AnswerKind.MATCH, AnswerKind.ESCALATION):
+        topic = answer.virtue.id if answer.virtue else ESCALATION_TOPIC
+        bullet = answer.bullets[0].id if answer.bullets else ""
+        buttons.append(Feedback(texts.FEEDBACK_UP, True, topic, bullet))
+        buttons.append(Feedback(texts.FEEDBACK_DOWN, False, topic, bullet))
+    return buttons
+
+
 def _body(answer: Answer) -> list[Section]:
     virtue = answer.virtue
     if answer.kind is AnswerKind.NOTICE:
@@ -128,7 +175,7 @@ def _body(answer: Answer) -> list[Section]:
             *quotes,
         ]
     if answer.kind is AnswerKind.TIP:
-        invitation = texts.tip_invitation(virtue.name, f"/kodeks {virtue.id}")
+        invitation = texts.tip_invitation(virtue.name, virtue.name.lower())
         return [Title(texts.TIP_HEADING, virtue.name), *quotes, Note(invitation)]
     return [Title(virtue.name, virtue.promise), Heading(texts.QUOTE_HEADING), *quotes, *_confidence(answer)]
 

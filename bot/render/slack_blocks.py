@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.core.answer import Answer, AnswerKind
+from bot.core.answer import Answer
 from bot.render import layout, texts
 
 Block = dict[str, Any]
@@ -58,7 +58,7 @@ def _blocks(section: layout.Section) -> list[Block]:
             return [
                 _section(
                     f"*{escape(c.name)}*\n<mailto:{c.email}|{escape(c.email)}> · "
-                    f"<tel:+45{c.phone.replace(' ', '')}|{escape(c.phone)}> · <{c.url}|{escape(c.url)}>"
+                    f"<{layout.tel_uri(c.phone)}|{escape(c.phone)}> · <{c.url}|{escape(c.url)}>"
                 )
                 for c in contacts
             ]
@@ -71,18 +71,19 @@ def _blocks(section: layout.Section) -> list[Block]:
     raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
 
 
+def _action_button(button: layout.Button) -> dict[str, Any]:
+    match button:
+        case layout.ShowTopic(label, topic):
+            return _button(label, f"{ACTION_SHOW_TOPIC}:{topic}", topic)
+        case layout.Feedback(label, helpful, topic, bullet):
+            vote = "up" if helpful else "down"
+            return _button(label, f"{ACTION_FEEDBACK}:{vote}", f"{vote}|{topic}|{bullet}")
+    raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
+
+
 def _answer_buttons(answer: Answer, shareable: bool) -> list[Block]:
-    """The answer's own buttons: show the whole virtue, feedback, and "Del i kanalen" when ephemeral."""
-    buttons: list[dict[str, Any]] = []
-    if answer.kind in (AnswerKind.MATCH, AnswerKind.TIP) and answer.virtue is not None:
-        buttons.append(
-            _button(texts.SHOW_VIRTUE_BUTTON, f"{ACTION_SHOW_TOPIC}:{answer.virtue.id}", answer.virtue.id)
-        )
-    if answer.kind in (AnswerKind.MATCH, AnswerKind.ESCALATION):
-        topic = answer.virtue.id if answer.virtue else "eskalering"
-        bullet = answer.bullets[0].id if answer.bullets else ""
-        buttons.append(_button(texts.FEEDBACK_UP, f"{ACTION_FEEDBACK}:up", f"up|{topic}|{bullet}"))
-        buttons.append(_button(texts.FEEDBACK_DOWN, f"{ACTION_FEEDBACK}:down", f"down|{topic}|{bullet}"))
+    """The answer's own buttons (see ``layout.answer_buttons``), and "Del i kanalen" when ephemeral."""
+    buttons = [_action_button(button) for button in layout.answer_buttons(answer)]
     if shareable:
         buttons.append(_button(texts.SHARE_BUTTON, ACTION_SHARE, "share"))
     return [{"type": "actions", "elements": buttons}] if buttons else []

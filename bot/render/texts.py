@@ -16,6 +16,17 @@ APP_LONG_DESCRIPTION = (
     "er i tvivl. Skriv /kodeks efterfulgt af et spørgsmål eller navnet på en dyd, fx /kodeks "
     "neutralitet. Kanaler kan abonnere på et dagligt tip med /kodeks tip til."
 )
+TEAMS_FULL_NAME = "Kodeks – Region Midtjyllands kodeks for rådgivning og bistand"
+TEAMS_LONG_DESCRIPTION = (
+    "Kodeks svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand til "
+    "regionsrådet. Spørg med dine egne ord – fx »må jeg give partipolitisk rådgivning?« – og få svaret "
+    "med kodeksets egne ord: den dyd og de punkter, der passer, og altid hvem du kan gå til, hvis du "
+    "er i tvivl. Skriv til Kodeks i en chat, eller nævn @Kodeks i en kanal. Skriv navnet på en dyd, "
+    "fx »neutralitet«, for at se hele dyden, eller »tip« for et tip fra kodeks."
+)
+TEAMS_DEVELOPER = "Region Midtjylland"
+TEAMS_COMMAND_HELP = "Hvad Kodeks kan, de syv dyder og hvem du kan gå til"
+TEAMS_COMMAND_TIP = "Et tip fra kodeks"
 SLACK_COMMAND_DESCRIPTION = "Spørg om kodeks, eller vis en dyd"
 SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | hjælp]"
 
@@ -45,6 +56,8 @@ NO_MATCH_INTRO = (
     "rådgivning og bistand til regionsrådet."
 )
 TIP_HEADING = "Dagens tip fra kodeks"
+WELCOME_TITLE = "Velkommen til Kodeks"
+TEAMS_MENTION_HINT = "Her svarer jeg, når du nævner mig: skriv @Kodeks efterfulgt af dit spørgsmål."
 ERROR_APOLOGY = (
     "Beklager, der gik noget galt hos mig. Prøv igen om lidt – eller kontakt Regionssekretariatet, "
     "hvis det haster."
@@ -78,9 +91,17 @@ def bullet_label(virtue_name: str, number: int) -> str:
     return f"{virtue_name}, punkt {number}"
 
 
+def teams_command_virtue(promise: str) -> str:
+    """The description of a virtue in Teams' command menu: its promise."""
+    return f"Vis hele dyden: {promise}"
+
+
 def tip_invitation(virtue_name: str, command: str) -> str:
-    """The line under a tip that invites people to read the whole virtue."""
-    return f"Læs hele dyden {virtue_name} med {command}."
+    """The line under a tip that invites people to read the whole virtue, on Slack and in Teams."""
+    return (
+        f"Læs hele dyden {virtue_name}: skriv »/kodeks {command}« på Slack "
+        f"eller »{command}« til Kodeks i Teams."
+    )
 
 
 def source_line(title: str, version: str) -> str:

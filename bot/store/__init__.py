@@ -1,14 +1,15 @@
 """Persistence behind one small interface: SQLite by default, PostgreSQL via ``DATABASE_URL``.
 
 Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text;
-tip subscriptions know a channel id, never who subscribed it.
+tip subscriptions know a channel id, never who subscribed it; conversation references say where to
+post, not who asked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,16 @@ class Store(Protocol):
 
     async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
         """Record a failed send; the day is claimable again after ``RETRY_AFTER``."""
+
+    async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
+        """Remember (or replace) how to post to a conversation later, e.g. a Teams conversation reference.
+
+        Note:
+            The latest reference wins: Teams may move a conversation to another service URL.
+        """
+
+    async def reference(self, platform: str, conversation_id: str) -> dict[str, Any] | None:
+        """The stored reference of a conversation, or None if the bot never saw it."""
 
     async def ping(self) -> None:
         """Raise StoreError if the database cannot be reached (readiness)."""

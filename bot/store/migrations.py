@@ -67,9 +67,25 @@ def m002_tips(connection: Connection) -> None:
     tip_deliveries.create(connection, checkfirst=True)
 
 
+conversation_references = sa.Table(
+    "conversation_references",
+    metadata,
+    sa.Column("platform", sa.String(32), primary_key=True),
+    sa.Column("conversation_id", sa.String(512), primary_key=True),
+    sa.Column("reference", sa.Text, nullable=False),  # JSON: what the platform needs to post there later
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def m003_conversation_references(connection: Connection) -> None:
+    """Where the bot may post later (daily tips): the latest reference per platform and conversation."""
+    conversation_references.create(connection, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("m001_feedback", m001_feedback),
     ("m002_tips", m002_tips),
+    ("m003_conversation_references", m003_conversation_references),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
 from bot.store import MAX_ATTEMPTS, RETRY_AFTER, FeedbackCount, Subscription, TipClaim
-from bot.store.migrations import feedback, migrate, subscriptions, tip_deliveries
+from bot.store.migrations import conversation_references, feedback, migrate, subscriptions, tip_deliveries
 
 
 def async_url(url: str) -> str:
@@ -181,6 +182,28 @@ class SqlStore:
                 .where(*_claim_key(claim))
                 .values(status="failed", error=error[:200], claimed_at=_utc(now))
             )
+
+    async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
+        """Insert or replace the reference of (platform, conversation_id)."""
+        values = {"reference": json.dumps(reference, ensure_ascii=False), "updated_at": datetime.now(UTC)}
+        statement = self._insert(conversation_references).values(
+            platform=platform, conversation_id=conversation_id, **values
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["platform", "conversation_id"], set_=values
+        )
+        async with self._engine.begin() as connection:
+            await connection.execute(statement)
+
+    async def reference(self, platform: str, conversation_id: str) -> dict[str, Any] | None:
+        """The stored reference, or None."""
+        query = sa.select(conversation_references.c.reference).where(
+            conversation_references.c.platform == platform,
+            conversation_references.c.conversation_id == conversation_id,
+        )
+        async with self._engine.connect() as connection:
+            stored = (await connection.execute(query)).scalar_one_or_none()
+        return None if stored is None else dict(json.loads(stored))
 
     async def ping(self) -> None:
         """Raise StoreError if the database does not answer."""

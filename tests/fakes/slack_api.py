@@ -14,6 +14,8 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from tests.fakes import start_on_free_port
+
 BOT_USER_ID, BOT_ID, TEAM_ID = "UKODEKS", "BKODEKS", "T0REGION"
 
 
@@ -50,11 +52,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
         app.router.add_get("/socket", self._socket)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
+        self._runner, self.port = await start_on_free_port(app)
 
     async def close(self) -> None:
         for socket in self._sockets:

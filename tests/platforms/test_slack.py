@@ -26,6 +26,7 @@ from bot.service import Kodeks
 from bot.web import create_app
 from tests import payloads
 from tests.fakes.slack_api import FakeSlack
+from tests.platforms.server import serve
 
 
 @dataclass
@@ -52,23 +53,12 @@ async def slack_api() -> AsyncIterator[FakeSlack]:
 
 
 @pytest_asyncio.fixture
-async def bot(service: Kodeks) -> Kodeks:
-    """A service of its own for each test, so the store the server attaches is this test's."""
-    return Kodeks(service.knowledge)
-
-
-@pytest_asyncio.fixture
 async def server(bot: Kodeks, slack_api: FakeSlack, tmp_path: Path) -> AsyncIterator[Server]:
     """Kodeks' web application with Slack over HTTP and a SQLite store, served on a free port."""
     slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
     settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
-    runner = web.AppRunner(create_app(bot, settings))
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    async with aiohttp.ClientSession() as session:
-        yield Server(f"http://127.0.0.1:{runner.addresses[0][1]}", session)
-    await runner.cleanup()
+    async for url, session in serve(bot, settings):
+        yield Server(url, session)
 
 
 def _text_of(blocks: list[dict[str, Any]]) -> str:

@@ -1,0 +1,388 @@
+"""Teams end to end: activities posted to our real server running the real Agents SDK.
+
+The SDK sends its replies over real HTTP to a local fake Bot Connector (the activities' ``serviceUrl``),
+which records them; the tests read what a person would see in Teams from those recordings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+import pytest_asyncio
+
+from bot.config import TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, Settings, SlackSettings
+from bot.errors import ChannelGone
+from bot.platforms import teams
+from bot.service import Kodeks
+from bot.web import create_app
+from tests import payloads
+from tests.fakes.bot_connector import STATIC_TOKEN, FakeBotConnector, Post, static_connections
+from tests.fakes.slack_api import FakeSlack
+from tests.platforms.server import serve
+
+
+@dataclass
+class Server:
+    """Our server on a free port, and a client that posts activities to it as the Bot Connector does."""
+
+    url: str
+    session: aiohttp.ClientSession
+
+    async def send(self, activity: dict[str, Any], headers: dict[str, str] | None = None) -> int:
+        async with self.session.post(f"{self.url}/api/messages", json=activity, headers=headers) as response:
+            return response.status
+
+
+@pytest_asyncio.fixture
+async def connector() -> AsyncIterator[FakeBotConnector]:
+    """The fake Bot Connector on a free port."""
+    fake = FakeBotConnector()
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+async def _serve(bot: Kodeks, settings: Settings) -> AsyncIterator[Server]:
+    async for url, session in serve(bot, settings):
+        yield Server(url, session)
+
+
+@pytest_asyncio.fixture
+async def server(bot: Kodeks, tmp_path: Path) -> AsyncIterator[Server]:
+    """Kodeks' web application with Teams in local anonymous mode and a SQLite store."""
+    async for running in _serve(bot, Settings(database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")):
+        yield running
+
+
+def _buttons(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every button on a card, by its title, with the data it sends back."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Submit":
+                found[node["title"]] = node["data"]
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(card)
+    return found
+
+
+async def _answer_to(server: Server, connector: FakeBotConnector, activity: dict[str, Any]) -> Post:
+    before = len(connector.posts)
+    assert await server.send(activity) == 202
+    return (await connector.wait_for_posts(before + 1))[before]
+
+
+async def test_a_personal_question_is_answered_with_a_card_quoting_the_bullet(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """In a 1:1 chat a question gets a card: Neutralitet, the quoted bullet, and whom to contact."""
+    question = payloads.teams_message("må jeg give partipolitisk rådgivning?", connector.url)
+    post = await _answer_to(server, connector, question)
+    shown = json.dumps(post.card, ensure_ascii=False)
+
+    assert post.conversation_id == "a:personal-chat" and post.reply_to == question["id"]
+    assert "Neutralitet, punkt 2" in shown and "»Giv ikke partipolitisk rådgivning" in shown
+    assert "Hvis du er i tvivl" in shown
+    assert "[regionssekretariatet@rm.dk](mailto:regionssekretariatet@rm.dk)" in shown
+    assert "](tel:+45" in shown
+
+
+async def test_the_card_has_a_plain_text_fallback_and_no_duplicate_text(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """Clients without cards read the plain answer; Teams does not show the answer twice."""
+    post = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
+
+    assert "Neutralitet, punkt 4" in post.card["fallbackText"]
+    assert "regionssekretariatet@rm.dk" in post.card["fallbackText"]
+    assert not post.activity.get("text") and post.activity["summary"] == "Neutralitet"
+
+
+async def test_command_words_show_help_and_a_whole_virtue(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """`hjælp` shows the seven virtues as buttons; `aabenhed` (without å) shows Åbenhed om fejl in full."""
+    helped = await _answer_to(server, connector, payloads.teams_message("hjælp", connector.url))
+    virtue = await _answer_to(server, connector, payloads.teams_message("aabenhed", connector.url))
+
+    assert {"Lovlighed", "Åbenhed om fejl", "Udvikling og samarbejde"} <= set(_buttons(helped.card))
+    assert "Dæk ikke over fejl." in virtue.shown
+
+
+async def test_a_channel_mention_is_answered_in_its_thread_with_the_mention_removed(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """`@Kodeks neutralitet` in a channel shows the virtue in a reply under that post.
+
+    Had the mention stayed in the text, "Kodeks neutralitet" would not be the command word.
+    """
+    mention = payloads.teams_channel_message("neutralitet", connector.url)
+    post = await _answer_to(server, connector, mention)
+
+    assert post.conversation_id == f"{payloads.TEAMS_CHANNEL};messageid={mention['id']}"
+    assert post.reply_to == mention["id"]
+    assert post.card["body"][0]["text"] == "Neutralitet"
+    assert "Det betyder:" in post.shown and "Neutralitet, punkt 5" in post.shown  # the whole virtue
+
+
+async def test_channel_posts_without_a_mention_are_not_answered(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """Kodeks stays quiet in a channel unless it is mentioned."""
+    assert (
+        await server.send(payloads.teams_channel_message("tavshedspligt", connector.url, mention=False))
+        == 202
+    )
+    post = await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
+
+    assert len(connector.posts) == 1
+    assert "De syv dyder" in post.shown
+
+
+async def test_in_a_group_chat_only_mentions_are_answered(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """In a group chat Kodeks ignores the conversation around it and answers `@Kodeks tavshedspligt`."""
+    assert await server.send(payloads.teams_group_message("hjælp", connector.url, mention=False)) == 202
+    post = await _answer_to(server, connector, payloads.teams_group_message("tavshedspligt", connector.url))
+
+    assert len(connector.posts) == 1
+    assert post.conversation_id == "19:group-chat@thread.v2"
+    assert "Neutralitet, punkt 4" in post.shown
+
+
+async def test_installing_the_app_sends_a_welcome_card(server: Server, connector: FakeBotConnector) -> None:
+    """Adding Kodeks to a chat posts a welcome: what it is, how to ask, the seven virtues, the contacts."""
+    post = await _answer_to(server, connector, payloads.teams_added(connector.url))
+
+    assert post.card["body"][0]["text"] == "Velkommen til Kodeks"
+    assert "Skriv dit spørgsmål med dine egne ord" in post.shown
+    assert len(_buttons(post.card)) == 7
+    assert "regionssekretariatet@rm.dk" in post.shown
+
+
+async def test_the_welcome_in_a_team_says_how_to_mention_and_people_joining_get_none(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """Installed in a team the welcome explains @Kodeks; a colleague joining later triggers nothing."""
+    assert (
+        await server.send(payloads.teams_added(connector.url, member=payloads.TEAMS_USER, in_team=True))
+        == 202
+    )
+    post = await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
+
+    assert len(connector.posts) == 1
+    assert post.conversation_id == payloads.TEAMS_CHANNEL
+    assert "skriv @Kodeks" in post.shown
+
+
+async def test_show_virtue_button_shows_the_whole_virtue(server: Server, connector: FakeBotConnector) -> None:
+    """Clicking "Vis hele dyden" under an answer shows the virtue in full."""
+    answer = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
+    click = payloads.teams_click(_buttons(answer.card)["Vis hele dyden"], connector.url, "reply-1")
+    post = await _answer_to(server, connector, click)
+
+    assert "Vær loyal i din udførelse af de politiske mål, der er sat." in post.shown
+    assert "Neutralitet, punkt 5" in post.shown  # every bullet, not only the quoted one
+
+
+async def test_each_virtue_button_of_the_help_card_shows_that_virtue(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """The seven buttons under help (the did-you-mean buttons work the same way) each open their virtue."""
+    helped = await _answer_to(server, connector, payloads.teams_message("hjælp", connector.url))
+
+    for title, data in _buttons(helped.card).items():
+        post = await _answer_to(server, connector, payloads.teams_click(data, connector.url, "reply-1"))
+        assert post.card["body"][0]["text"] == title
+        virtue = bot.codex.virtue(data["topic"])
+        assert virtue.bullets[-1].text in post.shown
+
+
+async def test_a_did_you_mean_button_shows_the_suggested_topic(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """A "Mente du måske" or "Se også" button under an answer opens the topic it names."""
+    answer = await _answer_to(
+        server, connector, payloads.teams_message("må jeg sige min mening", connector.url)
+    )
+    suggested = {title: data for title, data in _buttons(answer.card).items() if data["verb"] == "show_topic"}
+    suggested.pop("Vis hele dyden", None)
+    assert suggested, "the question should offer at least one other topic"
+    title, data = next(iter(suggested.items()))
+
+    post = await _answer_to(server, connector, payloads.teams_click(data, connector.url, "reply-1"))
+
+    assert post.card["body"][0]["text"] == title
+
+
+@pytest.mark.parametrize(
+    ("button", "helpful", "unhelpful"), [("👍 Hjælpsomt", 1, 0), ("👎 Ikke hjælpsomt", 0, 1)]
+)
+async def test_feedback_is_stored_anonymously_and_thanked(
+    server: Server, connector: FakeBotConnector, bot: Kodeks, button: str, helpful: int, unhelpful: int
+) -> None:
+    """A 👍 or 👎 is counted for the topic and bullet only (no user, no text) and thanked in the chat."""
+    answer = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
+    post = await _answer_to(
+        server, connector, payloads.teams_click(_buttons(answer.card)[button], connector.url, "r")
+    )
+
+    assert post.activity["text"] == "Tak for din tilbagemelding."
+    assert bot.store is not None
+    (count,) = await bot.store.feedback()
+    assert (count.topic, count.bullet, count.helpful, count.unhelpful) == (
+        "neutralitet", "neutralitet.4", helpful, unhelpful,
+    )  # fmt: skip
+    assert payloads.TEAMS_USER["id"] not in repr(count)
+
+
+async def test_a_failed_reply_is_followed_by_a_danish_apology_not_the_error(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """When sending the answer fails, the person gets the apology; no exception text reaches the chat."""
+    connector.fail_next(500)
+    assert await server.send(payloads.teams_message("tavshedspligt", connector.url)) == 202
+
+    failed, apology = await connector.wait_for_posts(2)
+    assert "Neutralitet, punkt 4" in failed.shown  # the answer whose delivery failed
+    assert apology.activity["text"].startswith("Beklager, der gik noget galt hos mig.")
+    assert "Exception" not in apology.shown and "500" not in apology.shown
+
+
+async def test_conversation_references_are_stored_without_the_person(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """A channel mention stores where to post a tip later: the channel itself, not the thread or the user."""
+    await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
+
+    assert bot.store is not None
+    reference = await bot.store.reference("teams", payloads.TEAMS_CHANNEL)
+    assert reference is not None
+    assert reference["conversation"]["id"] == payloads.TEAMS_CHANNEL
+    assert reference["serviceUrl"] == connector.url
+    assert payloads.TEAMS_USER["id"] not in json.dumps(reference)
+    assert payloads.TEAMS_USER["name"] not in json.dumps(reference)
+
+
+async def test_a_tip_is_posted_to_a_channel_through_its_stored_reference(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """After Kodeks was mentioned in a channel, the daily tip can be posted there as a new message."""
+    await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
+    settings = Settings.from_env(
+        {TEAMS_CLIENT_ID: payloads.TEAMS_APP_ID, TEAMS_CLIENT_SECRET: "s", TEAMS_TENANT_ID: "t"}
+    )
+    poster = teams.create_teams(bot, settings.teams, static_connections(payloads.TEAMS_APP_ID)).poster
+
+    await poster.post_tip(payloads.TEAMS_CHANNEL, bot.tip(date(2026, 11, 24)))
+
+    (_, tip) = await connector.wait_for_posts(2)
+    assert tip.conversation_id == payloads.TEAMS_CHANNEL and tip.reply_to is None
+    assert tip.headers["Authorization"] == f"Bearer {STATIC_TOKEN}"
+    assert "Dagens tip fra kodeks" in tip.shown and "Vis hele dyden" in _buttons(tip.card)
+
+
+async def test_a_tip_to_a_channel_the_app_was_removed_from_pauses_it(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """Teams' 403 after removal, or a channel Kodeks never saw, raise ChannelGone; a 500 is retried later."""
+    await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
+    poster = teams.create_teams(bot, Settings().teams).poster  # local anonymous mode: no token at all
+    tip = bot.tip(date(2026, 11, 24))
+
+    await poster.post_tip(payloads.TEAMS_CHANNEL, tip)
+    assert "Authorization" not in (await connector.wait_for_posts(2))[1].headers
+    connector.fail_next(403)
+    with pytest.raises(ChannelGone, match="403"):
+        await poster.post_tip(payloads.TEAMS_CHANNEL, tip)
+    with pytest.raises(ChannelGone):
+        await poster.post_tip("19:never-seen@thread.tacv2", tip)
+    connector.fail_next(500)
+    with pytest.raises(aiohttp.ClientResponseError):
+        await poster.post_tip(payloads.TEAMS_CHANNEL, tip)
+
+
+async def test_with_a_client_id_requests_without_a_valid_token_get_401_and_slack_is_unaffected(
+    bot: Kodeks, connector: FakeBotConnector, tmp_path: Path
+) -> None:
+    """Configured for production, /api/messages refuses unsigned requests; Slack and /healthz still work."""
+    slack_api = FakeSlack()
+    await slack_api.start()
+    env = {TEAMS_CLIENT_ID: payloads.TEAMS_APP_ID, TEAMS_CLIENT_SECRET: "s", TEAMS_TENANT_ID: "tenant-rm"}
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'kodeks.db'}", slack=slack, teams=Settings.from_env(env).teams
+    )
+    try:
+        async for server in _serve(bot, settings):
+            question = payloads.teams_message("tavshedspligt", connector.url)
+            assert await server.send(question) == 401
+            assert await server.send(question, {"Authorization": "Bearer not-a-token"}) == 401
+            slack_dm = payloads.dm("tavshedspligt")
+            async with server.session.post(
+                f"{server.url}/slack/events", data=slack_dm.body, headers=slack_dm.headers
+            ) as response:
+                assert response.status == 200
+            async with server.session.get(f"{server.url}/healthz") as response:
+                assert response.status == 200
+            await slack_api.wait_for("chat.postMessage")
+    finally:
+        await slack_api.close()
+
+    assert connector.posts == []
+
+
+async def test_questions_are_answered_even_when_the_reference_cannot_be_saved(
+    server: Server, connector: FakeBotConnector, bot: Kodeks, tmp_path: Path
+) -> None:
+    """A database that lost its tables costs the tip reference, never the person's answer."""
+    assert bot.store is not None
+    await bot.store.close()
+    (tmp_path / "kodeks.db").unlink()  # the next connection opens an empty database
+
+    post = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
+
+    assert "Neutralitet, punkt 4" in post.shown
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"not json", b"[]", b'{"type": "message"}', b'{"type": "message", "conversation": {"id": "a:1"}}'],
+)
+async def test_a_malformed_activity_is_a_400(
+    server: Server, connector: FakeBotConnector, body: bytes
+) -> None:
+    """Broken JSON or an activity without service URL or conversation is the sender's fault: 400, not 500."""
+    headers = {"Content-Type": "application/json"}
+    async with server.session.post(f"{server.url}/api/messages", data=body, headers=headers) as response:
+        assert response.status == 400
+        assert await response.json() == {"error": "malformed activity"}
+
+    assert connector.posts == []
+
+
+def test_without_a_client_id_the_start_log_says_teams_is_anonymous(
+    bot: Kodeks, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Building the server without Teams credentials logs a warning that Teams runs in anonymous mode."""
+    with caplog.at_level(logging.INFO, logger="bot.platforms.teams"):
+        create_app(bot, Settings())
+
+    (warning,) = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert "anonymous" in warning.getMessage()
+    assert "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID" in warning.getMessage()
