@@ -117,7 +117,8 @@ class Analyzer:
                     break
             else:
                 word = folded_words[i]
-                terms.append(_STOP if word in self._stopwords else self._single.get(stems[i], stems[i]))
+                noise = word in self._stopwords or len(word) < 2 or word.isdigit()
+                terms.append(_STOP if noise else self._single.get(stems[i], stems[i]))
                 sources.append(word)
                 i += 1
         return terms, sources
