@@ -124,7 +124,7 @@ def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> w
     app.router.add_get("/readyz", readyz)
     from bot.platforms import teams
 
-    served = teams.create_teams(service, settings.teams)
+    served = teams.create_teams(service, settings.teams, clock=clock)
     teams.mount(app, served)
     posters: dict[str, TipPoster] = {"teams": served.poster}
     if settings.slack is not None:

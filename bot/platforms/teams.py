@@ -40,7 +40,7 @@ from bot.errors import ChannelGone
 from bot.render import adaptive_card, texts
 from bot.service import Kodeks, tip_switch
 from bot.store import Store
-from bot.tips.scheduler import utc_now
+from bot.tips.scheduler import Clock, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,9 @@ def _data(value: object) -> dict[str, str]:
     return {str(key): str(item) for key, item in items if isinstance(item, str | int | bool)}
 
 
-def create_agent(service: Kodeks, connections: Connections) -> AgentApplication[TurnState]:
+def create_agent(
+    service: Kodeks, connections: Connections, clock: Clock = utc_now
+) -> AgentApplication[TurnState]:
     """The agent application: message, install and button handlers, and the error reply."""
     agent = AgentApplication[TurnState](
         storage=MemoryStorage(),  # turn state only; nothing Kodeks needs survives a turn
@@ -181,7 +183,7 @@ def create_agent(service: Kodeks, connections: Connections) -> AgentApplication[
         text = activity.text or ""
         switch = tip_switch(text)
         if switch:  # "tip til" / "tip fra": this chat or channel gets the daily tip, or stops
-            answer = await service.switch_tips(switch, PLATFORM, conversation_key(activity), utc_now())
+            answer = await service.switch_tips(switch, PLATFORM, conversation_key(activity), clock())
         else:
             answer = service.handle(text)
         await context.send_activity(answer_message(answer))
@@ -267,13 +269,18 @@ class Teams:
     poster: TeamsTipPoster
 
 
-def create_teams(service: Kodeks, settings: TeamsSettings, connections: Connections | None = None) -> Teams:
-    """Build the Teams side; ``connections`` replaces MSAL in tests (a static token provider)."""
+def create_teams(
+    service: Kodeks, settings: TeamsSettings, connections: Connections | None = None, clock: Clock = utc_now
+) -> Teams:
+    """Build the Teams side; ``connections`` replaces MSAL in tests (a static token provider).
+
+    ``clock`` dates subscriptions made with ``tip til``; tests pass the server's fixed one.
+    """
     connections = connections or connections_for(settings)
     adapter = create_adapter(connections, validate_hosts=not settings.anonymous)
     auth = connections.get_default_connection_configuration()
     poster = TeamsTipPoster(adapter, service, settings.client_id)
-    return Teams(create_agent(service, connections), adapter, auth, poster)
+    return Teams(create_agent(service, connections, clock), adapter, auth, poster)
 
 
 def mount(app: web.Application, teams: Teams) -> None:

@@ -92,7 +92,8 @@ def _card(answer: Answer, body: list[layout.Section]) -> Element:
     elements = [element for section in body for element in _elements(section)]
     elements += _rows([_action(button) for button in layout.answer_buttons(answer)])
     footer = [element for section in layout.footer(answer) for element in _elements(section)]
-    footer[0] = {**footer[0], "separator": True, "spacing": "Large"}
+    if footer:  # a notice ("tips are on") has none
+        footer[0] = {**footer[0], "separator": True, "spacing": "Large"}
     return {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",

@@ -10,7 +10,7 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,12 @@ from bot.config import TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, Se
 from bot.errors import ChannelGone
 from bot.platforms import teams
 from bot.service import Kodeks
+from bot.tips.sender import TipSender
 from bot.web import create_app
 from tests import payloads
 from tests.fakes.bot_connector import STATIC_TOKEN, FakeBotConnector, Post, static_connections
 from tests.fakes.slack_api import FakeSlack
-from tests.platforms.server import serve
+from tests.platforms.server import SUNDAY_NOON, serve
 
 
 @dataclass
@@ -386,3 +387,26 @@ def test_without_a_client_id_the_start_log_says_teams_is_anonymous(
     (warning,) = [record for record in caplog.records if record.levelno >= logging.WARNING]
     assert "anonymous" in warning.getMessage()
     assert "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID" in warning.getMessage()
+
+
+async def test_tip_til_in_a_channel_subscribes_it_and_the_next_morning_brings_one_tip(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """`@Kodeks tip til` in a channel confirms; the sender posts one tip there; `tip fra` stops it."""
+    confirmation = await _answer_to(
+        server, connector, payloads.teams_channel_message("tip til", connector.url)
+    )
+    assert "Denne kanal får nu et tip fra kodeks hver arbejdsdag" in confirmation.shown
+    assert bot.store is not None
+    sender = TipSender(bot, bot.store, {"teams": teams.create_teams(bot, Settings().teams).poster})
+    morning = bot.schedule.next_moment(SUNDAY_NOON)
+
+    first = await sender.send_due(morning)
+    again = await sender.send_due(morning + timedelta(hours=1))
+
+    tip = (await connector.wait_for_posts(2))[1]
+    assert first.sent == [f"teams:{payloads.TEAMS_CHANNEL}"] and again.taken == first.sent
+    assert tip.conversation_id == payloads.TEAMS_CHANNEL and "Dagens tip fra kodeks" in tip.shown
+    stopped = await _answer_to(server, connector, payloads.teams_channel_message("tip fra", connector.url))
+    assert "får ikke længere dagens tip" in stopped.shown
+    assert (await sender.send_due(bot.schedule.next_moment(morning))).sent == []
