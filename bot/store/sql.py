@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime
 from typing import Any, Self
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -45,8 +44,14 @@ class SqlStore:
         return cls(engine)
 
     def _insert(self, table: sa.Table) -> Any:
-        dialect = sqlite if self._engine.dialect.name == "sqlite" else postgresql
-        return dialect.insert(table)
+        """The dialect's INSERT, which has ``on_conflict_do_*``; imported lazily (3 MB for the other one)."""
+        if self._engine.dialect.name == "sqlite":
+            from sqlalchemy.dialects import sqlite
+
+            return sqlite.insert(table)
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
 
     async def record_feedback(self, day: date, topic: str, bullet: str | None, helpful: bool) -> None:
         """Count one vote for (day, topic, bullet)."""
