@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Coroutine, Iterator
 from typing import Any, TypeVar
@@ -150,3 +151,40 @@ def test_the_threaded_server_is_really_serving(server: ThreadedServer) -> None:
     request = payloads.command("neutralitet", "http://127.0.0.1:9/respond")
 
     assert server.post("/slack/events", request.body, request.headers) == 200
+
+
+TEAMS_HEADERS = st.dictionaries(
+    st.sampled_from(["Content-Type", "Authorization", "Content-Encoding", "X-Anything"]),
+    HEADER_VALUES,
+    max_size=4,
+)
+ACTIVITY_LIKE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["type", "text", "serviceUrl", "conversation", "id", "from"]), children
+        )
+    ),
+    max_leaves=10,
+)
+
+
+@given(body=st.binary(max_size=2000), headers=TEAMS_HEADERS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_arbitrary_bodies_and_headers_to_api_messages_get_4xx(
+    server: ThreadedServer, body: bytes, headers: dict[str, str]
+) -> None:
+    """Junk sent to the Teams route is refused with a 4xx, never a 5xx."""
+    assert 400 <= server.post("/api/messages", body, headers) < 500
+
+
+@given(activity=ACTIVITY_LIKE)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_json_that_only_looks_like_an_activity_never_gets_a_5xx(
+    server: ThreadedServer, activity: object
+) -> None:
+    """Half-formed activities (wrong types, missing conversation or service URL) never get a 5xx."""
+    body = json.dumps(activity).encode()
+
+    assert server.post("/api/messages", body, {"Content-Type": "application/json"}) < 500
