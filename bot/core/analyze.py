@@ -173,7 +173,7 @@ class Analyzer:
         for cut in range(len(word) - 4, 3, -1):
             head, tail = word[:cut], word[cut:]
             tail_terms = self._terms([tail])
-            if not tail_terms or not self.known(tail_terms[0]):
+            if not tail_terms or not self.known(tail_terms[0]) or len(self._stem_all([tail])[0]) < 4:
                 continue
             for stem_of_head in (head, head[:-1] if head[-1] in "se" else ""):
                 head_terms = self._terms([stem_of_head]) if stem_of_head else []

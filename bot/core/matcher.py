@@ -51,14 +51,15 @@ SUGGESTION_SIMILARITY = 0.10
 ALTERNATIVE_RATIO = 0.6
 """A topic scoring at least this share of the best one is listed as an alternative."""
 
-TOPIC_NEIGHBOURS = 3
-"""How many of a topic's nearest documents vote for it.
+TOPIC_NEIGHBOURS = 5
+"""How many of a topic's nearest documents vote for it: its score is their mean similarity.
 
 Note:
     The nearest document alone is brittle: one example that happens to share two everyday words with
-    a question can outvote a topic that many documents support. A topic's score is therefore the mean
-    of its nearest document and the mean of its ``TOPIC_NEIGHBOURS`` nearest ones. Whether to answer
-    at all is still decided on the single nearest document, which is what the thresholds above mean.
+    a question can outvote a topic that many documents support. With about 200 documents per topic,
+    the mean of the five nearest is what several phrasings of the same concern agree on. Whether to
+    answer at all is still decided on the single nearest document, which is what the thresholds above
+    mean.
 """
 
 MIN_BULLETS = 3
@@ -196,8 +197,7 @@ class Matcher:
 
 def _vote(similarities: list[float]) -> float:
     """A topic's score from its documents' similarities, best first (see ``TOPIC_NEIGHBOURS``)."""
-    nearest = similarities[:TOPIC_NEIGHBOURS]
-    return (similarities[0] + sum(nearest) / TOPIC_NEIGHBOURS) / 2
+    return sum(similarities[:TOPIC_NEIGHBOURS]) / TOPIC_NEIGHBOURS
 
 
 def _documents(knowledge: Knowledge) -> Iterator[tuple[str | None, str | None, str]]:
