@@ -31,7 +31,8 @@ class RequestContext(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Add the context; never drops a record."""
         record.request_id = REQUEST_ID.get()
-        record.platform = PLATFORM.get()
+        if not getattr(record, "platform", ""):  # a line may name its platform itself (tips)
+            record.platform = PLATFORM.get()
         return True
 
 
