@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.config import PROJECT_KNOWLEDGE_DIR
 from bot.service import Kodeks
+from tests.fakes.slack_api import FakeSlack
 from tests.postgres import postgres_cluster
 
 DATA = Path(__file__).parent / "data"
@@ -31,6 +33,15 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def service() -> Kodeks:
     """The bot's service on the project's own knowledge folder, loaded once."""
     return Kodeks.from_directory(PROJECT_KNOWLEDGE_DIR)
+
+
+@pytest_asyncio.fixture
+async def slack_api() -> AsyncIterator[FakeSlack]:
+    """The fake Slack Web API on a free port."""
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.close()
 
 
 @pytest.fixture(scope="session")

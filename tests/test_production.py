@@ -12,27 +12,16 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import asyncpg
 import pytest
-import pytest_asyncio
 
 from tests import payloads
 from tests.fakes.slack_api import FakeSlack
 from tests.server_process import ServerProcess
-
-
-@pytest_asyncio.fixture
-async def slack_api() -> AsyncIterator[FakeSlack]:
-    """The fake Slack Web API on a free port."""
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.close()
 
 
 def slack_env(slack_api: FakeSlack, tmp_path: Path, **more: str) -> dict[str, str]:

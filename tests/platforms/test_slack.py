@@ -44,15 +44,6 @@ class Server:
 
 
 @pytest_asyncio.fixture
-async def slack_api() -> AsyncIterator[FakeSlack]:
-    """The fake Slack Web API on a free port."""
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
-@pytest_asyncio.fixture
 async def server(bot: Kodeks, slack_api: FakeSlack, tmp_path: Path) -> AsyncIterator[Server]:
     """Kodeks' web application with Slack over HTTP and a SQLite store, served on a free port."""
     slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
