@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.errors import ChannelGone
 from bot.service import Kodeks
@@ -74,19 +74,16 @@ class TipSender:
             elif dry_run:
                 report.would_send.append(name)
             else:
-                await self._send(subscription, poster, now, report, name)
+                outcome = await self._send(subscription, poster, day, now)
+                getattr(report, outcome).append(name)
         log.info("tips_round", extra={"summary": report.summary()})
         return report
 
-    async def _send(
-        self, subscription: Subscription, poster: TipPoster, now: datetime, report: TipReport, name: str
-    ) -> None:
-        day = self.service.schedule.due_day(now)
-        assert day is not None
+    async def _send(self, subscription: Subscription, poster: TipPoster, day: date, now: datetime) -> str:
+        """Claim, post and record one channel's tip; returns the report list it belongs in."""
         claim = await self.store.claim_tip(subscription.platform, subscription.channel, day, now)
         if claim is None:
-            report.taken.append(name)
-            return
+            return "taken"
         answer = self.service.rotation_tip(claim.position)
         try:
             await poster.post_tip(subscription.channel, answer)
@@ -94,15 +91,14 @@ class TipSender:
             await self.store.pause(subscription.platform, subscription.channel, str(gone))
             await self.store.tip_failed(claim, f"paused: {gone}", now)
             log.warning("tips_channel_paused", extra={"platform": subscription.platform, "reason": str(gone)})
-            report.paused.append(name)
+            return "paused"
         except Exception as error:  # any other failure: record it, retry later today
             await self.store.tip_failed(claim, f"{error.__class__.__name__}: {error}", now)
             log.warning(
                 "tips_send_failed",
                 extra={"platform": subscription.platform, "attempt": claim.attempt, "error": repr(error)},
             )
-            report.failed.append(name)
-        else:
-            assert answer.bullets, "a tip quotes one bullet"
-            await self.store.tip_sent(claim, answer.bullets[0].id)
-            report.sent.append(name)
+            return "failed"
+        assert answer.bullets, "a tip quotes one bullet"
+        await self.store.tip_sent(claim, answer.bullets[0].id)
+        return "sent"
