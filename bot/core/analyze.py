@@ -8,6 +8,7 @@ question is partly about something the codex does not cover.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import Stemmer
@@ -39,6 +40,20 @@ def _max_typos(word: str) -> int:
     if len(word) < 5:
         return 0
     return 1 if len(word) < 13 else 2
+
+
+_NAME = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-ZÆØÅ][a-zæøåé]+)")
+
+
+def proper_names(text: str) -> set[str]:
+    """Folded words written with a capital inside a sentence: in Danish, names ("Jens Hansen").
+
+    Note:
+        Danish nouns are not capitalised, so a capital away from the start of a sentence marks a
+        name. A name is never typo-repaired or split into codex words ("Ansvarsgaard" is a person,
+        not "ansvar"); it stays an unknown word, as any word the codex does not use.
+    """
+    return {fold(match) for match in _NAME.findall(text)}
 
 
 class Analyzer:
@@ -88,11 +103,12 @@ class Analyzer:
     def analyze(self, question: str) -> list[str]:
         """Analyse a question: known terms, repaired terms, and unknown terms as they are."""
         result: list[str] = []
+        names = proper_names(question)
         for term, word in zip(*self._terms_with_words(words(question)), strict=True):
             if term == _STOP or term in self._known_terms or not word:
                 result.append(term)
-            else:
-                result.extend(self._repair(word) or (term,))
+            else:  # a name is never "repaired" into codex words: "Skanderborg" is not about "borger"
+                result.extend((() if word in names else self._repair(word)) or (term,))
         return [term for term in result if term]
 
     def _terms(self, folded_words: Sequence[str]) -> list[str]:

@@ -134,3 +134,9 @@ def test_our_own_staff_questions_do_not_regress(service: Kodeks) -> None:
     assert score.abstained_off_topic / score.off_topic >= STAFF_FLOOR["off_topic_abstained"], score.summary(
         "staff"
     )
+
+
+def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Kodeks) -> None:
+    """A surname such as "Ansvarsgaard" is a person, not "ansvar": asking who it is is not answered."""
+    assert isinstance(service.match("hvem er Ansvarsgaard"), NoMatch)
+    assert isinstance(service.match("hvem har ansvaret"), Match)
