@@ -20,6 +20,9 @@ from bot.core.normalize import fold, words
 MAX_PHRASE_GAP = 2
 """Stop words allowed inside a synonym phrase: "følger vi op" is still "følge op"."""
 
+MAX_CACHED_REPAIRS = 20_000
+"""Unknown words whose repair is remembered; beyond this the cache starts over, so memory stays flat."""
+
 MIN_COMPOUND_TAIL = 4
 """Shortest stem of a compound's last part that is matched on its own: "fejl" in "regnefejl" is, but
 "tør" in "direktøren" or "lig" in "bevilliget" are chance letters, not parts."""
@@ -171,6 +174,8 @@ class Analyzer:
                 repaired = (self._known_words[best[0]],)
         if not repaired:
             repaired = self._split_compound(word)
+        if len(self._repairs) >= MAX_CACHED_REPAIRS:
+            self._repairs.clear()  # bounded: a server sees endless new words; cheap to recompute
         self._repairs[word] = repaired
         return repaired
 

@@ -140,3 +140,15 @@ def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Kodeks) -> Non
     """A surname such as "Ansvarsgaard" is a person, not "ansvar": asking who it is is not answered."""
     assert isinstance(service.match("hvem er Ansvarsgaard"), NoMatch)
     assert isinstance(service.match("hvem har ansvaret"), Match)
+
+
+def test_a_stream_of_new_words_does_not_grow_memory_without_bound(
+    service: Kodeks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The typo-repair cache is bounded: a server answering endless new words keeps a flat footprint."""
+    monkeypatch.setattr("bot.core.analyze.MAX_CACHED_REPAIRS", 200)
+
+    for number in range(500):
+        service.match(f"ukendtord{number}x")
+
+    assert len(service.matcher.analyzer._repairs) <= 200
