@@ -410,3 +410,18 @@ async def test_tip_til_in_a_channel_subscribes_it_and_the_next_morning_brings_on
     stopped = await _answer_to(server, connector, payloads.teams_channel_message("tip fra", connector.url))
     assert "får ikke længere dagens tip" in stopped.shown
     assert (await sender.send_due(bot.schedule.next_moment(morning))).sent == []
+
+
+async def test_the_log_never_holds_a_teams_question_or_the_person(
+    server: Server, connector: FakeBotConnector, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Everything logged while answering, SDK lines included, is free of the words and the person."""
+    caplog.set_level(logging.DEBUG)
+    question = "min chef vil have mig til at skjule regnefejlen for udvalget"
+
+    await _answer_to(server, connector, payloads.teams_message(question, connector.url))
+
+    logged = caplog.text + " ".join(str(vars(record)) for record in caplog.records)
+    assert "answered" in caplog.text
+    for secret in ("skjule regnefejlen", payloads.TEAMS_USER["id"], payloads.TEAMS_USER["name"]):
+        assert secret not in logged
