@@ -85,7 +85,7 @@ class Kodeks:
         if folded in HELP_WORDS:
             return answers.help_answer(self.codex)
         if folded == TIP_WORD:
-            return self.tip(today or date.today())
+            return self.tip(today or self.today())
         if tip_switch(text):
             return answers.notice_answer(self.codex, texts.TIPS_ONLY_IN_CHANNELS)
         if folded == fold(ESCALATION_TOPIC) or self.find_virtue(folded):
@@ -118,6 +118,10 @@ class Kodeks:
             return answers.build_answer(self.codex, Match(ESCALATION_TOPIC, 1.0, (), ()))
         return self.show_virtue(topic) or self.help()
 
+    def today(self) -> date:
+        """Today in the codex's timezone (a server in UTC would otherwise switch days at 01:00)."""
+        return datetime.now(self.schedule.timezone).date()
+
     def help(self) -> Answer:
         """What the bot can do."""
         return answers.help_answer(self.codex)
@@ -134,7 +138,7 @@ class Kodeks:
             return
         if self.store is None:
             raise RuntimeError("no store attached: the server opens one at start")
-        await self.store.record_feedback(today or date.today(), topic, bullet, helpful)
+        await self.store.record_feedback(today or self.today(), topic, bullet, helpful)
 
     def tip(self, day: date) -> Answer:
         """The tip of a day, for ``tip`` typed anywhere."""
