@@ -113,27 +113,18 @@ def test_development_set_answer_accuracy_stays_above_95_percent(service: Kodeks)
     assert score.answer_accuracy >= 0.95, score.summary("dev")
 
 
-STAFF_FLOOR = {"answer": 0.88, "bullet_in_top3": 0.82, "off_topic_abstained": 0.88}
-"""Where the matcher stands on our held-out staff questions, minus a little slack: a regression guard.
+def test_our_own_staff_questions_meet_the_acceptance_targets(service: Kodeks) -> None:
+    """Held-out staff questions (written apart from the matching aids) meet the targets of the unseen set.
 
-The acceptance targets for the unseen set are answer accuracy 0.90, bullet in the top 3 0.85 and
-off-topic abstention 0.85. On these 240 questions (written apart from the matching aids, never used
-to tune them) the matcher reaches 0.892 / 0.841 / 0.91: abstention meets its target, the other two
-are just short of it, which the README and the closing note of issue #3 say. Raise these floors whenever
-the matcher improves; never lower them to make a change pass.
-"""
-
-
-def test_our_own_staff_questions_do_not_regress(service: Kodeks) -> None:
-    """Held-out staff questions (written apart from the matching aids) stay at the measured level."""
+    The 240 questions in ``staff_questions.yaml`` were written without sight of ``knowledge/`` and are
+    never used to tune it, so they estimate how the matcher does on questions nobody has seen.
+    """
     score = evaluate(load_questions(DATA / "staff_questions.yaml"), service.match)
 
     assert score.questions >= 150
-    assert score.answer_accuracy >= STAFF_FLOOR["answer"], score.summary("staff")
-    assert score.bullet_in_top3 / score.with_bullets >= STAFF_FLOOR["bullet_in_top3"], score.summary("staff")
-    assert score.abstained_off_topic / score.off_topic >= STAFF_FLOOR["off_topic_abstained"], score.summary(
-        "staff"
-    )
+    assert score.answer_accuracy >= 0.90, score.summary("staff")
+    assert score.bullet_in_top3 / score.with_bullets >= 0.85, score.summary("staff")
+    assert score.abstained_off_topic / score.off_topic >= 0.85, score.summary("staff")
 
 
 def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Kodeks) -> None:
