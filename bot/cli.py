@@ -168,11 +168,11 @@ def cmd_manifest(args: argparse.Namespace) -> int:
 def cmd_tips(args: argparse.Namespace) -> int:
     """Send the daily tips due now (or at --now), each at most once; for cron-style operation."""
     import asyncio
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from bot.store import open_store
     from bot.tips.sender import TipSender
-    from bot.web import tip_posters
+    from bot.web import TIP_POSTERS, create_app
 
     settings = Settings.from_env()
     service = _service(settings)
@@ -182,7 +182,7 @@ def cmd_tips(args: argparse.Namespace) -> int:
         store = await open_store(settings.database_url)
         try:
             service.store = store
-            posters = tip_posters(service, settings)
+            posters = create_app(service, settings)[TIP_POSTERS]  # the server's own, never served here
             report = await TipSender(service, store, posters).send_due(now, args.dry_run)
         finally:
             await store.close()
@@ -198,8 +198,6 @@ def cmd_tips(args: argparse.Namespace) -> int:
 
 def _moment(text: str, settings: Settings) -> datetime:
     """An ISO-8601 moment; without an offset it is read in KODEKS_TIMEZONE, as an operator means it."""
-    from datetime import datetime
-
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -217,8 +215,7 @@ def _write_teams_package(settings: Settings, out: Path | None, url: str | None) 
         raise KodeksError(f"manifest teams: --url must be the server's public https:// address, not '{url}'")
     if settings.teams.anonymous:
         raise ConfigError(TEAMS_CLIENT_ID, "is not set; the package's app id and bot id are the bot's App ID")
-    codex = Kodeks.from_directory(settings.knowledge_dir).codex
-    out.write_bytes(teams_package(settings.teams.client_id, url, codex))
+    out.write_bytes(teams_package(settings.teams.client_id, url, _service(settings).codex))
     print(f"{out}: Teams app package for bot {settings.teams.client_id}")
     return 0
 
@@ -255,11 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
     manifest = add("manifest", cmd_manifest)
     manifest.add_argument("platform", choices=["slack", "teams"], help="which app manifest")
     manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.rm.dk")
+    manifest.add_argument("--out", type=Path, help="teams: where to write the app package (FILE.zip)")
     tips = add("tips", cmd_tips)
     tips.add_argument("action", choices=["send-due"], help="send the tips due now")
     tips.add_argument("--now", help="pretend it is this ISO-8601 moment (default: now)")
     tips.add_argument("--dry-run", action="store_true", help="list what would be sent, send nothing")
-    manifest.add_argument("--out", type=Path, help="teams: where to write the app package (FILE.zip)")
     return parser
 
 

@@ -149,6 +149,13 @@ class Kodeks:
         order = tip_order(self.codex)
         return answers.tip_answer(self.codex, order[position % len(order)])
 
+    async def reply_in_channel(self, text: str, platform: str, channel: str, now: datetime) -> Answer:
+        """Reply to words typed in a chat or channel: ``tip til``/``tip fra`` switch its daily tip."""
+        switch = tip_switch(text)
+        if switch and channel:
+            return await self.switch_tips(switch, platform, channel, now)
+        return self.handle(text)
+
     async def switch_tips(self, switch: TipSwitch, platform: str, channel: str, now: datetime) -> Answer:
         """Subscribe or unsubscribe a channel, and say when its next tip comes."""
         if self.store is None:

@@ -26,6 +26,8 @@ from bot.tips.sender import TipSender
 log = logging.getLogger(__name__)
 
 SERVICE: web.AppKey[Kodeks] = web.AppKey("service", Kodeks)
+TIP_POSTERS: web.AppKey[dict[str, TipPoster]] = web.AppKey("tip_posters", dict)
+"""The platforms daily tips go out through; ``tips send-due`` takes them from here too."""
 MAX_BODY_BYTES = 1024**2
 """Larger request bodies get 413: Slack and Teams payloads are a few kilobytes."""
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -100,18 +102,6 @@ def database(service: Kodeks, url: str) -> Callable[[web.Application], AsyncIter
     return opened
 
 
-def tip_posters(service: Kodeks, settings: Settings) -> dict[str, TipPoster]:
-    """A tip poster for every configured platform, keyed by platform name (Teams is always on)."""
-    from bot.platforms import teams
-
-    posters: dict[str, TipPoster] = {"teams": teams.create_teams(service, settings.teams).poster}
-    if settings.slack is not None:
-        from bot.platforms import slack
-
-        posters["slack"] = slack.SlackTipPoster(slack.web_client(settings.slack))
-    return posters
-
-
 def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> web.Application:
     """Build the server's application around an already loaded service.
 
@@ -136,6 +126,7 @@ def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> w
         else:
             app.router.add_post("/slack/events", slack.events_route(bolt))
         posters["slack"] = slack.SlackTipPoster(bolt.client)
+    app[TIP_POSTERS] = posters
 
     def scheduler() -> TipScheduler:
         assert service.store is not None, "the database context runs first"

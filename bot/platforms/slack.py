@@ -28,7 +28,7 @@ from bot.core.answer import Answer, AnswerKind
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
 from bot.render import plain, slack_blocks, texts
-from bot.service import Kodeks, tip_switch
+from bot.service import Kodeks
 from bot.tips.scheduler import Clock, utc_now
 
 log = logging.getLogger(__name__)
@@ -105,10 +105,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = ut
     async def reply(text: str, channel: str) -> Answer:
         """The answer to words typed in a channel: ``tip til``/``tip fra`` switch that channel's tips."""
         PLATFORM.set("slack")  # also over Socket Mode, where no HTTP request sets it
-        switch = tip_switch(text)
-        if switch and channel:
-            return await service.switch_tips(switch, "slack", channel, clock())
-        return service.handle(text)
+        return await service.reply_in_channel(text, "slack", channel, clock())
 
     @app.middleware
     async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:

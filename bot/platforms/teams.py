@@ -38,7 +38,7 @@ from bot.config import TeamsSettings
 from bot.core.answer import Answer
 from bot.errors import ChannelGone
 from bot.render import adaptive_card, texts
-from bot.service import Kodeks, tip_switch
+from bot.service import Kodeks
 from bot.store import Store
 from bot.tips.scheduler import Clock, utc_now
 
@@ -180,12 +180,9 @@ def create_agent(
         await remember(context)
         if _in_group(activity) and not _mentions_kodeks(activity):
             return  # in a channel Kodeks speaks only when spoken to
-        text = activity.text or ""
-        switch = tip_switch(text)
-        if switch:  # "tip til" / "tip fra": this chat or channel gets the daily tip, or stops
-            answer = await service.switch_tips(switch, PLATFORM, conversation_key(activity), clock())
-        else:
-            answer = service.handle(text)
+        answer = await service.reply_in_channel(
+            activity.text or "", PLATFORM, conversation_key(activity), clock()
+        )
         await context.send_activity(answer_message(answer))
 
     @agent.error

@@ -78,14 +78,11 @@ class SqlStore:
             if active:
                 return False
             values = {"active": True, "since": _utc(now), "paused_reason": None}
-            if active is None:
-                await connection.execute(
-                    self._insert(subscriptions)
-                    .values(platform=platform, channel=channel, **values)
-                    .on_conflict_do_update(index_elements=["platform", "channel"], set_=values)
-                )
-            else:
-                await connection.execute(subscriptions.update().where(key).values(**values))
+            await connection.execute(  # a returning channel keeps its position: it is not in ``values``
+                self._insert(subscriptions)
+                .values(platform=platform, channel=channel, **values)
+                .on_conflict_do_update(index_elements=["platform", "channel"], set_=values)
+            )
         return True
 
     async def unsubscribe(self, platform: str, channel: str) -> bool:
