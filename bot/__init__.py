@@ -1,3 +1,3 @@
-"""Kodeks: Region Midtjylland's codex for advising the regional council, in Slack, Teams and a terminal."""
+"""Kodeks: an organisation's codex of conduct, in Slack, Teams and a terminal."""
 
 __version__ = "0.1.0"

@@ -10,21 +10,25 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.errors import ConfigError, KnowledgeError, KodeksError
-from bot.service import Kodeks
+from bot.core.replies import Replies
+from bot.errors import KnowledgeError, KodeksError
 
 Command = Callable[[argparse.Namespace], int]
 
 
-def _service(settings: Settings | None = None) -> Kodeks:
-    from bot.tips.schedule import TipSchedule
+def _replies(settings: Settings | None = None) -> Replies:
+    """The knowledge's replies: what every command without a database needs."""
+    from bot.assembly import load_replies
 
-    settings = settings or Settings.from_env()
-    return Kodeks.from_directory(settings.knowledge_dir, TipSchedule(settings.tip_time, settings.timezone))
+    return load_replies(settings or Settings.from_env())
+
+
+def _today(settings: Settings) -> date:
+    return datetime.now(settings.timezone).date()
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -32,17 +36,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from bot.platforms import console
     from bot.render import plain
 
+    settings = Settings.from_env()
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    return console.run(_service(), sys.stdin, sys.stdout, plain.render, interactive)
+    return console.run(_replies(settings), _today(settings), sys.stdin, sys.stdout, plain.render, interactive)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """One answer, as plain text (or the platform-neutral Answer as JSON)."""
     from bot.render import json_answer, plain
 
-    answer = _service().handle(args.question)
+    settings = Settings.from_env()
+    replies = _replies(settings)
+    answer = replies.handle(args.question, _today(settings))
     if args.json:
-        print(json.dumps(json_answer.answer_to_dict(answer), ensure_ascii=False, indent=2))
+        print(json.dumps(json_answer.answer_to_dict(answer), ensure_ascii=False, indent=2, default=str))
     else:
         print(plain.render(answer))
     return 0
@@ -52,7 +59,7 @@ def cmd_virtue(args: argparse.Namespace) -> int:
     """One virtue in full (by id, name, prefix, with or without æ/ø/å)."""
     from bot.render import plain, texts
 
-    service = _service()
+    service = _replies()
     answer = service.show_virtue(args.name)
     if answer is None:
         names = ", ".join(virtue.name for virtue in service.codex.virtues)
@@ -66,7 +73,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     """Batch matcher: one question per line on stdin, one JSON object per line on stdout."""
     from bot.render.json_answer import match_to_dict
 
-    service = _service()
+    service = _replies()
     for line in sys.stdin:
         question = line.rstrip("\n")
         print(json.dumps(match_to_dict(question, service.match(question)), ensure_ascii=False), flush=True)
@@ -78,7 +85,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from bot.evaluation import evaluate, load_questions
 
     questions = load_questions(args.file)
-    score = evaluate(questions, _service().match)
+    score = evaluate(questions, _replies().match)
     if args.misses:
         for question, wanted, got in score.misses:
             print(f"  MISS want={list(wanted) or 'abstain'} got={got}: {question}")
@@ -90,7 +97,7 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
     """Print the loaded knowledge base (or, with --json, in the shape of interfaces.md)."""
     from bot.render import json_answer
 
-    codex = _service().codex
+    codex = _replies().codex
     if args.json:
         print(json.dumps(json_answer.codex_to_dict(codex), ensure_ascii=False, indent=2))
         return 0
@@ -113,12 +120,12 @@ def cmd_check_knowledge(args: argparse.Namespace) -> int:
 
     directory = args.directory or Settings.from_env().knowledge_dir
     knowledge = load_knowledge(directory)
-    codex, aids = knowledge.codex, knowledge.aids
+    codex, aids, organisation = knowledge.codex, knowledge.aids, knowledge.organisation
     examples = sum(
         len(topic.general) + sum(len(q) for q in topic.by_bullet.values()) for topic in aids.examples.values()
     )
     print(
-        f"{directory}: ok - {len(codex.virtues)} virtues, {len(codex.bullets)} bullets, "
+        f"{directory}: ok - {organisation.name}, {len(codex.virtues)} virtues, {len(codex.bullets)} bullets, "
         f"{len(codex.escalation.steps)} escalation steps, {len(codex.contacts)} contact(s), "
         f"{len(aids.synonyms)} synonym groups, {examples} example questions, "
         f"{len(aids.offtopic)} off-topic examples"
@@ -136,13 +143,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from bot.web import create_app
 
     settings = Settings.from_env()
-    service = _service(settings)
-    service.log_questions = settings.log_questions
     setup_logging(settings.log_json if settings.log_json is not None else not sys.stderr.isatty())
     log = logging.getLogger("bot.serve")
-    app = create_app(service, settings)
+    replies = _replies(settings)  # a broken knowledge folder stops the start before anything else
     log.info("starting", extra={"port": settings.port, "slack": _slack_mode(settings)})
-    web.run_app(app, port=settings.port, print=None, access_log=None, shutdown_timeout=30)
+    web.run_app(
+        create_app(settings, replies), port=settings.port, print=None, access_log=None, shutdown_timeout=30
+    )
     log.info("stopped")
     return 0
 
@@ -155,13 +162,14 @@ def _slack_mode(settings: Settings) -> str:
 
 def cmd_manifest(args: argparse.Namespace) -> int:
     """Print the Slack app manifest (JSON), or write the Teams app package (teams --out FILE.zip)."""
-    from bot.slack_manifest import slack_manifest
+    from bot.platforms.slack.manifest import slack_manifest
 
-    settings = Settings.from_env()
     if args.platform == "teams":
-        return _write_teams_package(settings, args.out, args.url)
+        return _write_teams_package(args.out, args.url)
+    settings = Settings.from_env()
     socket_mode = bool(settings.slack and settings.slack.socket_mode)
-    print(json.dumps(slack_manifest(args.url, socket_mode=socket_mode), ensure_ascii=False, indent=2))
+    manifest = slack_manifest(args.url, _replies(settings).knowledge, socket_mode=socket_mode)
+    print(json.dumps(manifest, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -170,22 +178,18 @@ def cmd_tips(args: argparse.Namespace) -> int:
     import asyncio
     from datetime import UTC
 
-    from bot.store import open_store
-    from bot.tips.sender import TipSender
-    from bot.web import TIP_POSTERS, create_app
+    from bot.assembly import assemble
 
     settings = Settings.from_env()
-    service = _service(settings)
+    replies = _replies(settings)
     now = _moment(args.now, settings) if args.now else datetime.now(UTC)
 
     async def send() -> str:
-        store = await open_store(settings.database_url)
+        assembly = await assemble(settings, replies)  # the server's own platforms and tip posters
         try:
-            service.store = store
-            posters = create_app(service, settings)[TIP_POSTERS]  # the server's own, never served here
-            report = await TipSender(service, store, posters).send_due(now, args.dry_run)
+            report = await assembly.sender.send_due(now, args.dry_run)
         finally:
-            await store.close()
+            await assembly.close()
         lines = [report.summary()]
         lines += [f"  would send: {name}" for name in report.would_send]
         lines += [f"  failed (retried later today): {name}" for name in report.failed]
@@ -205,18 +209,17 @@ def _moment(text: str, settings: Settings) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.timezone)
 
 
-def _write_teams_package(settings: Settings, out: Path | None, url: str | None) -> int:
-    from bot.config import TEAMS_CLIENT_ID
-    from bot.teams_manifest import teams_package
+def _write_teams_package(out: Path | None, url: str | None) -> int:
+    from bot.config import teams_client_id
+    from bot.platforms.teams.manifest import teams_package
 
     if out is None:
         raise KodeksError("manifest teams: --out FILE.zip is required (the package is a zip file)")
     if url is not None and not url.startswith("https://"):
         raise KodeksError(f"manifest teams: --url must be the server's public https:// address, not '{url}'")
-    if settings.teams.anonymous:
-        raise ConfigError(TEAMS_CLIENT_ID, "is not set; the package's app id and bot id are the bot's App ID")
-    out.write_bytes(teams_package(settings.teams.client_id, url, _service(settings).codex))
-    print(f"{out}: Teams app package for bot {settings.teams.client_id}")
+    client_id = teams_client_id()  # the package holds no secret, so none is needed to build it
+    out.write_bytes(teams_package(client_id, url, _replies().knowledge))
+    print(f"{out}: Teams app package for bot {client_id}")
     return 0
 
 
@@ -251,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("serve", cmd_serve)
     manifest = add("manifest", cmd_manifest)
     manifest.add_argument("platform", choices=["slack", "teams"], help="which app manifest")
-    manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.rm.dk")
+    manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.example.org")
     manifest.add_argument("--out", type=Path, help="teams: where to write the app package (FILE.zip)")
     tips = add("tips", cmd_tips)
     tips.add_argument("action", choices=["send-due"], help="send the tips due now")

@@ -169,6 +169,21 @@ def _slack(env: Mapping[str, str]) -> SlackSettings | None:
     return SlackSettings(token, secret, app_token, api_url.rstrip("/") + "/")
 
 
+def teams_client_id(env: Mapping[str, str] | None = None) -> str:
+    """Only the Teams bot's client id (a GUID), for building the app package: no secret needed.
+
+    Raises:
+        ConfigError: the client id is missing or not a GUID.
+    """
+    env = os.environ if env is None else env
+    client_id = env.get(TEAMS_CLIENT_ID, "").strip()
+    if not client_id:
+        raise ConfigError(TEAMS_CLIENT_ID, "is not set; the package's app id and bot id are the bot's App ID")
+    if not GUID.match(client_id):
+        raise ConfigError(TEAMS_CLIENT_ID, f"must be the bot's Microsoft App ID, a GUID, not '{client_id}'")
+    return client_id
+
+
 def _teams(env: Mapping[str, str]) -> TeamsSettings:
     """Teams is always on: anonymous without a client id, otherwise with the SDK's full configuration.
 

@@ -10,30 +10,27 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from bot.assembly import Assembly, assemble
+from bot.clock import Clock, utc_now
 from bot.config import Settings
+from bot.core.replies import Replies
 from bot.errors import StoreError
-from bot.logs import PLATFORM, REQUEST_ID
+from bot.logs import REQUEST_ID
 from bot.service import Kodeks
-from bot.store import open_store
-from bot.tips import TipPoster
-from bot.tips.scheduler import Clock, TipScheduler, tip_loop, utc_now
-from bot.tips.sender import TipSender
+from bot.tips.scheduler import TipScheduler, tip_loop
 
 log = logging.getLogger(__name__)
 
 SERVICE: web.AppKey[Kodeks] = web.AppKey("service", Kodeks)
-TIP_POSTERS: web.AppKey[dict[str, TipPoster]] = web.AppKey("tip_posters", dict)
-"""The platforms daily tips go out through; ``tips send-due`` takes them from here too."""
+ASSEMBLY: web.AppKey[Assembly] = web.AppKey("assembly", Assembly)
 MAX_BODY_BYTES = 1024**2
 """Larger request bodies get 413: Slack and Teams payloads are a few kilobytes."""
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-
-PLATFORM_OF_PATH = {"/slack/events": "slack", "/api/messages": "teams"}
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -42,8 +39,7 @@ async def request_log(request: web.Request, handler: Handler) -> web.StreamRespo
     """One log line per request: id, platform, path, status, latency; never the body or headers."""
     given = request.headers.get("X-Request-Id", "")
     request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex[:16]
-    REQUEST_ID.set(request_id)
-    PLATFORM.set(PLATFORM_OF_PATH.get(request.path, ""))
+    REQUEST_ID.set(request_id)  # a platform's route adds its name (bot.logs.PLATFORM)
     started = time.perf_counter()
     status = 500
     try:
@@ -81,56 +77,39 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def readyz(request: web.Request) -> web.Response:
     """Readiness: knowledge loaded and the database answering; 503 while it does not."""
-    service = request.app[SERVICE]
-    if service.store is None:
-        return web.json_response({"status": "starting"}, status=503)
+    assembly = request.app[ASSEMBLY]
     try:
-        await service.store.ping()
+        await assembly.store.ping()
     except StoreError:
         return web.json_response({"status": "database unreachable"}, status=503)
-    return web.json_response({"status": "ready", "virtues": len(service.codex.virtues)})
+    return web.json_response({"status": "ready", "virtues": len(assembly.kodeks.codex.virtues)})
 
 
-def database(service: Kodeks, url: str) -> Callable[[web.Application], AsyncIterator[None]]:
-    """A ``cleanup_ctx`` that opens the store before serving and closes it on shutdown."""
+async def create_app(
+    settings: Settings, replies: Replies | None = None, clock: Clock = utc_now
+) -> web.Application:
+    """Build the server's application: store opened, service built, configured platforms mounted.
 
-    async def opened(_: web.Application) -> AsyncIterator[None]:
-        service.store = await open_store(url)
-        yield
-        await service.store.close()
+    ``replies`` lets tests share one loaded knowledge folder; ``clock`` is the server's idea of now
+    (the tip scheduler's and the chat's), fixed in tests. Pass the coroutine to ``web.run_app``, so
+    the store is opened on the loop that serves.
 
-    return opened
-
-
-def create_app(service: Kodeks, settings: Settings, clock: Clock = utc_now) -> web.Application:
-    """Build the server's application around an already loaded service.
-
-    ``clock`` is the tip scheduler's idea of now; tests pass a fixed one.
+    Raises:
+        KnowledgeError: the knowledge folder is broken.
+        StoreError: the database cannot be opened (the server then never binds its port).
     """
+    assembly = await assemble(settings, replies, clock)
     app = web.Application(middlewares=[request_log, json_errors], client_max_size=MAX_BODY_BYTES)
-    app[SERVICE] = service
-    app.cleanup_ctx.append(database(service, settings.database_url))
+    app[SERVICE] = assembly.kodeks
+    app[ASSEMBLY] = assembly
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    from bot.platforms import teams
+    for platform in assembly.platforms:
+        platform.mount(app)
+    app.cleanup_ctx.append(tip_loop(TipScheduler(assembly.sender, clock)))
 
-    served = teams.create_teams(service, settings.teams, clock=clock)
-    teams.mount(app, served)
-    posters: dict[str, TipPoster] = {"teams": served.poster}
-    if settings.slack is not None:
-        from bot.platforms import slack
+    async def close_store(_: web.Application) -> None:
+        await assembly.close()
 
-        bolt = slack.create_slack_app(service, settings.slack, clock)
-        if settings.slack.socket_mode:
-            app.cleanup_ctx.append(slack.socket_mode(bolt, settings.slack.app_token))
-        else:
-            app.router.add_post("/slack/events", slack.events_route(bolt))
-        posters["slack"] = slack.SlackTipPoster(bolt.client)
-    app[TIP_POSTERS] = posters
-
-    def scheduler() -> TipScheduler:
-        assert service.store is not None, "the database context runs first"
-        return TipScheduler(TipSender(service, service.store, posters), clock)
-
-    app.cleanup_ctx.append(tip_loop(scheduler))
+    app.on_cleanup.append(close_store)
     return app

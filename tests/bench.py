@@ -98,8 +98,7 @@ async def _slack_round_trips() -> None:
     from slack_sdk.web.async_client import AsyncWebClient
 
     from bot.config import Settings, SlackSettings
-    from bot.platforms.slack import events_route
-    from bot.service import Kodeks
+    from bot.platforms.slack.app import events_route
     from bot.web import create_app
     from tests import payloads
     from tests.fakes.slack_api import FakeSlack
@@ -107,9 +106,7 @@ async def _slack_round_trips() -> None:
     fake = FakeSlack()
     await fake.start()
     slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", fake.api_url)
-    ours, ours_url = await _serve(
-        create_app(Kodeks.from_directory(PROJECT_KNOWLEDGE_DIR), Settings(slack=slack))
-    )
+    ours, ours_url = await _serve(await create_app(Settings(slack=slack, database_url="sqlite:///:memory:")))
     client = AsyncWebClient(token=payloads.BOT_TOKEN, base_url=fake.api_url)
     bare_bolt = AsyncApp(client=client, signing_secret=payloads.SIGNING_SECRET)
 

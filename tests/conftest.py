@@ -12,7 +12,8 @@ import pytest
 import pytest_asyncio
 
 from bot.config import PROJECT_KNOWLEDGE_DIR
-from bot.service import Kodeks
+from bot.core.knowledge import load_knowledge
+from bot.core.replies import Replies
 from tests.fakes.slack_api import FakeSlack
 from tests.postgres import postgres_cluster
 
@@ -30,9 +31,9 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def service() -> Kodeks:
-    """The bot's service on the project's own knowledge folder, loaded once."""
-    return Kodeks.from_directory(PROJECT_KNOWLEDGE_DIR)
+def service() -> Replies:
+    """The bot's replies on the project's own knowledge folder, loaded once."""
+    return Replies(load_knowledge(PROJECT_KNOWLEDGE_DIR))
 
 
 @pytest_asyncio.fixture

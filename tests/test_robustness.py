@@ -6,6 +6,7 @@ import asyncio
 import json
 import threading
 from collections.abc import Coroutine, Iterator
+from datetime import date
 from typing import Any, TypeVar
 
 import aiohttp
@@ -17,15 +18,18 @@ from hypothesis import strategies as st
 from bot.config import Settings, SlackSettings
 from bot.core.matcher import Match, NoMatch
 from bot.core.normalize import MAX_QUESTION_CHARS
-from bot.service import Kodeks
+from bot.core.replies import Replies
 from bot.web import create_app
 from tests import payloads
 from tests.fakes.slack_api import FakeSlack
 
+TODAY = date(2026, 11, 24)
+"""A Tuesday: the day whose tip ``tip`` shows."""
+
 
 @given(st.text(max_size=3 * MAX_QUESTION_CHARS))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_any_text_gives_a_match_or_no_match(service: Kodeks, text: str) -> None:
+def test_any_text_gives_a_match_or_no_match(service: Replies, text: str) -> None:
     """Any Unicode string, also beyond the length cap, is matched without an exception."""
     result = service.match(text)
 
@@ -36,11 +40,11 @@ def test_any_text_gives_a_match_or_no_match(service: Kodeks, text: str) -> None:
 
 @given(st.text(max_size=500))
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_any_text_gets_an_answer_with_the_contacts(service: Kodeks, text: str) -> None:
+def test_any_text_gets_an_answer_with_the_contacts(service: Replies, text: str) -> None:
     """Whatever is typed in the chat, the reply renders and names whom to contact (or is a notice)."""
     from bot.render import plain
 
-    rendered = plain.render(service.handle(text))
+    rendered = plain.render(service.handle(text, TODAY))
 
     assert rendered.strip()
 
@@ -65,9 +69,9 @@ class ThreadedServer:
         """Run a coroutine on the server's loop."""
         return self._run(coroutine)
 
-    def serve(self, app: web.Application) -> None:
-        """Start serving ``app`` on a free port."""
-        self.runner = web.AppRunner(app)
+    def serve(self, app: Coroutine[Any, Any, web.Application]) -> None:
+        """Build the application on the server's loop and start serving it on a free port."""
+        self.runner = web.AppRunner(self._run(app))
         self._run(self.runner.setup())
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
         self._run(site.start())
@@ -98,7 +102,7 @@ class ThreadedServer:
 
 
 @pytest.fixture(scope="module")
-def server(service: Kodeks, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadedServer]:
+def server(service: Replies, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadedServer]:
     """One server for all examples, with Slack against the fake Web API."""
     database = tmp_path_factory.mktemp("robustness") / "kodeks.db"
     fake = FakeSlack()
@@ -106,7 +110,7 @@ def server(service: Kodeks, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         running.call(fake.start())
         slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", fake.api_url)
         settings = Settings(slack=slack, database_url=f"sqlite:///{database}")
-        running.serve(create_app(Kodeks(service.knowledge), settings))
+        running.serve(create_app(settings, service))
         yield running
         running.call(fake.close())
 

@@ -1,17 +1,22 @@
 """Build the platform-neutral Answer that every renderer shows.
 
-An Answer holds codex objects, never rephrased text: the renderers quote bullets, steps and contacts
-exactly as the codex has them. Every kind of Answer carries the escalation path and the contacts,
-because a person asking about their duties must always learn whom to go to.
+An Answer is one *content* variant (what the reply says) plus the *context* every reply carries (the
+codex's source line and whom to go to). Each variant holds exactly what its kind needs, so a renderer
+matches on the variant and never asserts that a field happens to be set. Codex objects are held, never
+rephrased text: the renderers quote bullets, steps and contacts exactly as the codex has them. The
+bot's own sentences are not written here either: a ``Notice`` is data (tips switched on, next at …)
+that the renderers word, in ``render/texts.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
 from enum import StrEnum
 
 from bot.core.codex import ESCALATION_TOPIC, Bullet, Codex, Contact, Escalation, Virtue
 from bot.core.matcher import Match, MatchResult
+from bot.core.organisation import Organisation
 
 MAX_QUOTED_BULLETS = 3
 """An answer quotes at most this many bullets: enough for a two-sided question, short enough to read."""
@@ -22,7 +27,7 @@ see the bullets that answer the question, not every bullet of the virtue that sh
 
 
 class AnswerKind(StrEnum):
-    """What the person gets back."""
+    """What the person gets back; logged per reply and shown in ``ask --json``."""
 
     MATCH = "match"  # a question answered with a virtue's bullets
     ESCALATION = "escalation"  # a question about what to do and whom to go to
@@ -43,21 +48,152 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """What every answer carries, whatever it says: the source and whom to go to."""
+
+    codex_title: str
+    version: str
+    escalation: Escalation  # always present: whom to go to
+    contacts: tuple[Contact, ...]  # always present
+    help_text: str  # the codex's "Mere viden eller hjælp?" text
+    organisation: Organisation
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """A question answered with a virtue: the bullets that answer it, best first."""
+
+    virtue: Virtue
+    bullets: tuple[Bullet, ...]  # quoted exactly, best first
+    confidence: float
+    alternatives: tuple[Topic, ...] = ()  # other likely topics, best first
+    passage: str = ""  # a paragraph of the virtue's introduction that answers it, verbatim; "" if none
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationShown:
+    """What to do when the virtues are violated, and whom to contact."""
+
+    confidence: float | None = None  # None when asked for by name or button, not matched
+    alternatives: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class VirtueShown:
+    """One virtue in full: promise, introduction and every bullet."""
+
+    virtue: Virtue
+
+
+@dataclass(frozen=True, slots=True)
+class HelpShown:
+    """What the bot can do, with the topics to pick from."""
+
+    virtues: tuple[Topic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotAnswered:
+    """The codex does not answer the question: close topics, if any, and the seven virtues."""
+
+    suggestions: tuple[Topic, ...]
+    virtues: tuple[Topic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TipShown:
+    """A tip: one bullet with its virtue, and an invitation to read the whole virtue."""
+
+    virtue: Virtue
+    bullet: Bullet
+
+
+@dataclass(frozen=True, slots=True)
+class TipsSwitched:
+    """A channel's daily tip was switched on or off (``changed`` False: it already was)."""
+
+    on: bool
+    changed: bool
+    next_at: datetime  # the next tip moment, local time (meaningful when on)
+    now: datetime  # the moment of the switch, local time, so "i morgen" can be said
+    at: time  # the daily tip time
+
+
+@dataclass(frozen=True, slots=True)
+class TipsOnlyInChannels:
+    """``tip til`` was typed where there is no channel to subscribe (the local chat, the CLI)."""
+
+
+NoticeData = TipsSwitched | TipsOnlyInChannels
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """The bot's own short reply about something it did; no codex text, so no footer."""
+
+    notice: NoticeData
+
+
+Content = Matched | EscalationShown | VirtueShown | HelpShown | NotAnswered | TipShown | Notice
+
+_KINDS: dict[type[Content], AnswerKind] = {
+    Matched: AnswerKind.MATCH,
+    EscalationShown: AnswerKind.ESCALATION,
+    VirtueShown: AnswerKind.VIRTUE,
+    HelpShown: AnswerKind.HELP,
+    NotAnswered: AnswerKind.NO_MATCH,
+    TipShown: AnswerKind.TIP,
+    Notice: AnswerKind.NOTICE,
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """Everything a renderer needs, in codex words; renderers only format."""
 
-    kind: AnswerKind
-    codex_title: str
-    version: str
-    virtue: Virtue | None  # the virtue answered or shown; None for escalation, help and no match
-    bullets: tuple[Bullet, ...]  # quoted exactly, best first
-    escalation: Escalation  # always present: whom to go to
-    contacts: tuple[Contact, ...]  # always present
-    suggestions: tuple[Topic, ...] = ()  # did-you-mean topics, or other likely topics of a match
-    virtues: tuple[Topic, ...] = ()  # all seven, for help and no-match replies
-    help_text: str = ""  # the codex's "Mere viden eller hjælp?" text, for help and escalation
-    confidence: float | None = None
-    notice: str = ""  # the bot's own sentence, for NOTICE answers
+    content: Content
+    context: Context
+
+    @property
+    def kind(self) -> AnswerKind:
+        """The kind of reply, for logs and JSON."""
+        return _KINDS[type(self.content)]
+
+    @property
+    def virtue(self) -> Virtue | None:
+        """The virtue answered or shown, if the reply is about one."""
+        return getattr(self.content, "virtue", None)
+
+    @property
+    def bullets(self) -> tuple[Bullet, ...]:
+        """The bullets quoted, best first (every bullet for a virtue shown in full)."""
+        match self.content:
+            case Matched(bullets=bullets):
+                return bullets
+            case VirtueShown(virtue):
+                return virtue.bullets
+            case TipShown(bullet=bullet):
+                return (bullet,)
+        return ()
+
+    @property
+    def confidence(self) -> float | None:
+        """The matcher's confidence for a matched question, else None."""
+        return getattr(self.content, "confidence", None)
+
+    @property
+    def topic(self) -> str | None:
+        """The topic id the reply is about: a virtue id, ``eskalering``, or None."""
+        if isinstance(self.content, EscalationShown):
+            return ESCALATION_TOPIC
+        return self.virtue.id if self.virtue else None
+
+
+def context_of(codex: Codex, organisation: Organisation) -> Context:
+    """The context every answer from this codex carries."""
+    return Context(
+        codex.title, codex.version, codex.escalation, codex.contacts, codex.help.text, organisation
+    )
 
 
 def topic_of(codex: Codex, topic_id: str) -> Topic:
@@ -68,85 +204,30 @@ def topic_of(codex: Codex, topic_id: str) -> Topic:
     return Topic(topic_id, name, name.lower())
 
 
-def _base(codex: Codex, kind: AnswerKind, **fields: object) -> Answer:
-    return Answer(
-        kind=kind,
-        codex_title=codex.title,
-        version=codex.version,
-        escalation=codex.escalation,
-        contacts=codex.contacts,
-        **fields,  # type: ignore[arg-type]
-    )
+def all_virtues(codex: Codex) -> tuple[Topic, ...]:
+    """The seven virtues as topics to pick from."""
+    return tuple(topic_of(codex, virtue.id) for virtue in codex.virtues)
 
 
-def build_answer(codex: Codex, result: MatchResult) -> Answer:
-    """Answer a matched question, or explain what the bot can do when nothing matched."""
+def content_for(codex: Codex, result: MatchResult) -> Content:
+    """What to say about a matched question, or that the codex does not answer it."""
     if not isinstance(result, Match):
-        return no_match_answer(codex, tuple(result.suggestions))
-    suggestions = tuple(topic_of(codex, topic) for topic in result.alternatives)
+        suggestions = tuple(topic_of(codex, topic) for topic in result.suggestions)
+        return NotAnswered(suggestions, all_virtues(codex))
+    alternatives = tuple(topic_of(codex, topic) for topic in result.alternatives)
     if result.topic == ESCALATION_TOPIC:
-        return _base(
-            codex,
-            AnswerKind.ESCALATION,
-            virtue=None,
-            bullets=(),
-            suggestions=suggestions,
-            help_text=codex.help.text,
-            confidence=result.confidence,
-        )
+        return EscalationShown(result.confidence, alternatives)
     virtue = codex.virtue(result.topic)
     scored = zip(result.bullets, result.scores or (0.0,) * len(result.bullets), strict=True)
     own = [(codex.bullet(b), score) for b, score in scored if b.startswith(virtue.id + ".")]
     best = own[0][1] if own else 0.0
     quoted = [bullet for n, (bullet, score) in enumerate(own) if n == 0 or score >= best * QUOTE_RATIO]
-    return _base(
-        codex,
-        AnswerKind.MATCH,
-        virtue=virtue,
-        bullets=tuple(quoted[:MAX_QUOTED_BULLETS]),
-        suggestions=suggestions,
-        confidence=result.confidence,
-    )
+    passage = getattr(result, "passage", "")
+    return Matched(virtue, tuple(quoted[:MAX_QUOTED_BULLETS]), result.confidence, alternatives, passage)
 
 
-def virtue_answer(codex: Codex, virtue: Virtue) -> Answer:
-    """One virtue in full: promise, introduction and every bullet."""
-    return _base(codex, AnswerKind.VIRTUE, virtue=virtue, bullets=virtue.bullets)
-
-
-def help_answer(codex: Codex) -> Answer:
-    """What the bot can do, the seven virtues and whom to contact."""
-    return _base(
-        codex,
-        AnswerKind.HELP,
-        virtue=None,
-        bullets=(),
-        virtues=_all_virtues(codex),
-        help_text=codex.help.text,
-    )
-
-
-def no_match_answer(codex: Codex, suggestions: tuple[str, ...]) -> Answer:
-    """The codex does not answer the question: say so, offer close topics and the seven virtues."""
-    return _base(
-        codex,
-        AnswerKind.NO_MATCH,
-        virtue=None,
-        bullets=(),
-        suggestions=tuple(topic_of(codex, topic) for topic in suggestions),
-        virtues=_all_virtues(codex),
-    )
-
-
-def tip_answer(codex: Codex, bullet: Bullet) -> Answer:
-    """A daily tip: one bullet with its virtue, and an invitation to read the whole virtue."""
-    return _base(codex, AnswerKind.TIP, virtue=codex.virtue(bullet.virtue_id), bullets=(bullet,))
-
-
-def notice_answer(codex: Codex, notice: str) -> Answer:
-    """A confirmation in the bot's own words: no codex text, so no footer either."""
-    return _base(codex, AnswerKind.NOTICE, virtue=None, bullets=(), notice=notice)
-
-
-def _all_virtues(codex: Codex) -> tuple[Topic, ...]:
-    return tuple(topic_of(codex, virtue.id) for virtue in codex.virtues)
+def topic_content(codex: Codex, topic_id: str) -> Content:
+    """A topic asked for by name or button: a virtue in full, or the escalation path."""
+    if topic_id == ESCALATION_TOPIC:
+        return EscalationShown()
+    return VirtueShown(codex.virtue(topic_id))

@@ -1,9 +1,10 @@
 """Load and validate the knowledge folder: the codex and the matching aids.
 
-The folder holds three files with separate owners, so the codex owners can correct wording without
-touching matching, and the reverse:
+The folder holds files with separate jobs, so the codex owners can correct wording without touching
+matching, and the reverse:
 
-- ``codex.yaml``: the codex itself, verbatim (Regionssekretariatet);
+- ``codex.yaml``: the codex itself, verbatim (maintained by the codex owners);
+- ``organisation.yaml``: who owns the codex, the app's colour, the local working calendar;
 - ``matching.yaml``: stop words and synonym groups (how staff phrase things);
 - ``examples.yaml``: example questions per topic and per bullet, and questions the bot must not answer.
 
@@ -28,6 +29,7 @@ from bot.core.codex import (
     HelpSection,
     Virtue,
 )
+from bot.core.organisation import ORGANISATION_FILE, Organisation, read_organisation
 from bot.core.yaml_reader import FileReader
 from bot.errors import KnowledgeError, KnowledgeProblem
 
@@ -59,6 +61,7 @@ class Knowledge:
     codex: Codex
     aids: MatchingAids
     directory: Path
+    organisation: Organisation
 
 
 def load_knowledge(directory: Path) -> Knowledge:
@@ -71,16 +74,17 @@ def load_knowledge(directory: Path) -> Knowledge:
     if not directory.is_dir():
         raise KnowledgeError([KnowledgeProblem(directory, 1, "knowledge folder not found")])
     codex = _read_codex(FileReader(directory / CODEX_FILE, problems))
+    organisation = read_organisation(FileReader(directory / ORGANISATION_FILE, problems))
     topics = set(codex.topic_ids) if codex else None
     bullet_counts = {v.id: len(v.bullets) for v in codex.virtues} if codex else {}
     stopwords, synonyms = _read_matching(FileReader(directory / MATCHING_FILE, problems))
     examples, offtopic = _read_examples(
         FileReader(directory / EXAMPLES_FILE, problems), topics, bullet_counts
     )
-    if problems or codex is None:
+    if problems or codex is None or organisation is None:
         raise KnowledgeError(problems)
     aids = MatchingAids(frozenset(stopwords), tuple(synonyms), examples, tuple(offtopic))
-    return Knowledge(codex, aids, directory)
+    return Knowledge(codex, aids, directory, organisation)
 
 
 def _read_codex(reader: FileReader) -> Codex | None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.answer import Answer
-from bot.render import layout, plain, texts
+from bot.core.codex import Contact
+from bot.render import actions, layout, plain, texts
 
 Element = dict[str, Any]
 
@@ -38,8 +39,9 @@ def _rows(actions: list[Element]) -> list[Element]:
     ]
 
 
-def _contact(name: str, email: str, phone: str, url: str) -> list[Element]:
-    links = f"[{email}](mailto:{email}) · [{phone}]({layout.tel_uri(phone)}) · [{url}]({url})"
+def _contact(contact: Contact, country_code: str) -> list[Element]:
+    name, email, phone, url = contact.name, contact.email, contact.phone, contact.url
+    links = f"[{email}](mailto:{email}) · [{phone}]({layout.tel_uri(phone, country_code)}) · [{url}]({url})"
     return [_text(name, weight="Bolder", spacing="Small"), _text(links, spacing="None")]
 
 
@@ -67,8 +69,8 @@ def _elements(section: layout.Section) -> list[Element]:
                 }
                 for n, item in enumerate(items, 1)
             ]
-        case layout.Contacts(contacts):
-            return [element for c in contacts for element in _contact(c.name, c.email, c.phone, c.url)]
+        case layout.Contacts(contacts, country_code):
+            return [element for contact in contacts for element in _contact(contact, country_code)]
         case layout.Choices(heading, topics):
             buttons = [_submit(t.name, {"verb": VERB_SHOW_TOPIC, "topic": t.id}) for t in topics]
             return [_text(heading, weight="Bolder", spacing="Medium"), *_rows(buttons)]
@@ -81,9 +83,10 @@ def _action(button: layout.Button) -> Element:
     match button:
         case layout.ShowTopic(label, topic):
             return _submit(label, {"verb": VERB_SHOW_TOPIC, "topic": topic})
-        case layout.Feedback(label, helpful, topic, bullet):
-            vote = "up" if helpful else "down"
-            return _submit(label, {"verb": VERB_FEEDBACK, "vote": vote, "topic": topic, "bullet": bullet})
+        case layout.Feedback(label):
+            return _submit(
+                label, {"verb": VERB_FEEDBACK, "value": actions.encode_vote(actions.vote_of(button))}
+            )
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 

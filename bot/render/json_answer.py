@@ -16,10 +16,22 @@ def _joined(text: str) -> str:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    """The Answer as plain JSON data: codex objects become their fields."""
-    data = dataclasses.asdict(answer)
-    data["kind"] = answer.kind.value
-    return data
+    """The Answer as plain JSON data.
+
+    Its kind, topic, virtue and quoted bullets come first, then the content's own fields (a notice's
+    data, a matched passage …) and the context (contacts, the escalation path).
+    """
+    context = dataclasses.asdict(answer.context)
+    shown = ("virtue", "bullets", "bullet")
+    return {
+        "kind": answer.kind.value,
+        "topic": answer.topic,
+        "virtue": dataclasses.asdict(answer.virtue) if answer.virtue else None,
+        "bullets": [dataclasses.asdict(bullet) for bullet in answer.bullets],
+        "confidence": answer.confidence,
+        **{key: value for key, value in dataclasses.asdict(answer.content).items() if key not in shown},
+        **context,
+    }
 
 
 def match_to_dict(question: str, result: MatchResult) -> dict[str, Any]:

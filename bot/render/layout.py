@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.answer import Answer, AnswerKind, Topic
+from bot.core.answer import (
+    Answer,
+    EscalationShown,
+    HelpShown,
+    Matched,
+    NotAnswered,
+    Notice,
+    TipShown,
+    Topic,
+    VirtueShown,
+)
 from bot.core.codex import ESCALATION_TOPIC, Contact
 from bot.render import texts
 
@@ -55,9 +65,10 @@ class Steps:
 
 @dataclass(frozen=True, slots=True)
 class Contacts:
-    """The people to contact."""
+    """The people to contact; phone links get the organisation's country code."""
 
     contacts: tuple[Contact, ...]
+    country_code: str  # "+45"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +109,16 @@ class Feedback:
 
 Button = ShowTopic | Feedback
 
-PHONE_COUNTRY_CODE = "+45"
-"""The codex's phone numbers are Danish and written without the country code."""
 
+def tel_uri(phone: str, country_code: str) -> str:
+    """A ``tel:`` link that dials from anywhere: "86 13 13 13" with "+45" becomes ``tel:+4586131313``.
 
-def tel_uri(phone: str) -> str:
-    """A ``tel:`` link that dials from anywhere: "86 13 13 13" becomes ``tel:+4586131313``."""
-    return f"tel:{PHONE_COUNTRY_CODE}{phone.replace(' ', '')}"
+    Note:
+        The codex writes phone numbers the local way, without the country code; the code comes from
+        ``organisation.yaml``. A number that already starts with "+" is kept as it is.
+    """
+    digits = phone.replace(" ", "")
+    return f"tel:{digits}" if digits.startswith("+") else f"tel:{country_code}{digits}"
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -120,20 +134,24 @@ def sections(answer: Answer) -> list[Section]:
 def body(answer: Answer) -> list[Section]:
     """What the answer says and the topics offered next; platforms put their answer buttons after it."""
     result = _body(answer)
-    if answer.suggestions:
-        no_match = answer.kind is AnswerKind.NO_MATCH
-        heading = texts.DID_YOU_MEAN_HEADING if no_match else texts.SUGGESTIONS_HEADING
-        result.append(Choices(heading, answer.suggestions))
-    if answer.virtues:
-        result.append(Choices(texts.VIRTUES_HEADING, answer.virtues))
+    match answer.content:
+        case Matched(alternatives=topics) | EscalationShown(alternatives=topics) if topics:
+            result.append(Choices(texts.SUGGESTIONS_HEADING, topics))
+        case NotAnswered(suggestions, virtues):
+            if suggestions:
+                result.append(Choices(texts.DID_YOU_MEAN_HEADING, suggestions))
+            result.append(Choices(texts.VIRTUES_HEADING, virtues))
+        case HelpShown(virtues):
+            result.append(Choices(texts.VIRTUES_HEADING, virtues))
     return result
 
 
 def footer(answer: Answer) -> list[Section]:
     """Whom to go to and the source: the same closing lines under every answer about the codex."""
-    if answer.kind is AnswerKind.NOTICE:
+    if isinstance(answer.content, Notice):
         return []
-    return [*_whom_to_go_to(answer), Note(texts.source_line(answer.codex_title, answer.version))]
+    source = Note(texts.source_line(answer.context.codex_title, answer.context.version))
+    return [*_whom_to_go_to(answer), source]
 
 
 def answer_buttons(answer: Answer) -> list[Button]:
@@ -144,55 +162,89 @@ def answer_buttons(answer: Answer) -> list[Button]:
         on them would say nothing about the matcher.
     """
     buttons: list[Button] = []
-    if answer.kind in (AnswerKind.MATCH, AnswerKind.TIP) and answer.virtue is not None:
-        buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, answer.virtue.id))
-    if answer.kind in (AnswerKind.MATCH, AnswerKind.ESCALATION):
-        topic = answer.virtue.id if answer.virtue else ESCALATION_TOPIC
-        bullet = answer.bullets[0].id if answer.bullets else ""
-        buttons.append(Feedback(texts.FEEDBACK_UP, True, topic, bullet))
-        buttons.append(Feedback(texts.FEEDBACK_DOWN, False, topic, bullet))
+    match answer.content:
+        case Matched(virtue=virtue, bullets=bullets):
+            bullet = bullets[0].id if bullets else ""
+            buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, virtue.id))
+            buttons += _votes(virtue.id, bullet)
+        case TipShown(virtue=virtue):
+            buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, virtue.id))
+        case EscalationShown(confidence=confidence) if confidence is not None:
+            buttons += _votes(ESCALATION_TOPIC, "")
     return buttons
 
 
-def _body(answer: Answer) -> list[Section]:
+def _votes(topic: str, bullet: str) -> list[Button]:
+    return [
+        Feedback(texts.FEEDBACK_UP, True, topic, bullet),
+        Feedback(texts.FEEDBACK_DOWN, False, topic, bullet),
+    ]
+
+
+def _quotes(answer: Answer) -> list[Section]:
     virtue = answer.virtue
-    if answer.kind is AnswerKind.NOTICE:
-        return [Paragraphs((answer.notice,))]
-    if answer.kind is AnswerKind.HELP:
-        return [Title(texts.BOT_NAME), Paragraphs((texts.HELP_INTRO, texts.HELP_HOW))]
-    if answer.kind is AnswerKind.NO_MATCH:
-        return [Paragraphs((texts.NO_MATCH_INTRO, texts.HELP_HOW))]
-    if answer.kind is AnswerKind.ESCALATION:
-        body: list[Section] = [Title(answer.escalation.title), Paragraphs(paragraphs(answer.escalation.text))]
-        return [*body, Steps(answer.escalation.steps), *_confidence(answer)]
-    assert virtue is not None, "match, virtue and tip answers always have a virtue"
-    quotes = [Quote(b.text, texts.bullet_label(virtue.name, b.number)) for b in answer.bullets]
-    if answer.kind is AnswerKind.VIRTUE:
-        return [
-            Title(virtue.name, virtue.promise),
-            Paragraphs(paragraphs(virtue.intro)),
-            Heading(texts.VIRTUE_BULLETS_HEADING),
-            *quotes,
-        ]
-    if answer.kind is AnswerKind.TIP:
-        invitation = texts.tip_invitation(virtue.name, virtue.name.lower())
-        return [Title(texts.TIP_HEADING, virtue.name), *quotes, Note(invitation)]
-    return [Title(virtue.name, virtue.promise), Heading(texts.QUOTE_HEADING), *quotes, *_confidence(answer)]
+    return (
+        [Quote(b.text, texts.bullet_label(virtue.name, b.number)) for b in answer.bullets] if virtue else []
+    )
 
 
-def _confidence(answer: Answer) -> list[Section]:
-    if answer.confidence is not None and answer.confidence < LOW_CONFIDENCE:
-        return [Note(texts.confidence_note(answer.confidence))]
+def _body(answer: Answer) -> list[Section]:
+    context = answer.context
+    match answer.content:
+        case Notice(data):
+            return [Paragraphs((texts.notice(data),))]
+        case HelpShown():
+            return [
+                Title(texts.BOT_NAME),
+                Paragraphs((texts.help_intro(context.codex_title), texts.HELP_HOW)),
+            ]
+        case NotAnswered():
+            return [Paragraphs((texts.no_match_intro(context.codex_title), texts.HELP_HOW))]
+        case EscalationShown(confidence=confidence):
+            escalation = context.escalation
+            return [
+                Title(escalation.title),
+                Paragraphs(paragraphs(escalation.text)),
+                Steps(escalation.steps),
+                *_confidence(confidence),
+            ]
+        case VirtueShown(virtue):
+            return [
+                Title(virtue.name, virtue.promise),
+                Paragraphs(paragraphs(virtue.intro)),
+                Heading(texts.VIRTUE_BULLETS_HEADING),
+                *_quotes(answer),
+            ]
+        case TipShown(virtue=virtue):
+            invitation = texts.tip_invitation(virtue.name, virtue.name.lower())
+            return [Title(texts.TIP_HEADING, virtue.name), *_quotes(answer), Note(invitation)]
+        case Matched(virtue=virtue, confidence=confidence, passage=passage):
+            intro = [Paragraphs((passage,))] if passage else []
+            return [
+                Title(virtue.name, virtue.promise),
+                Heading(texts.QUOTE_HEADING),
+                *intro,
+                *_quotes(answer),
+                *_confidence(confidence),
+            ]
+    raise TypeError(f"unknown answer content {answer.content!r}")  # pragma: no cover
+
+
+def _confidence(confidence: float | None) -> list[Section]:
+    if confidence is not None and confidence < LOW_CONFIDENCE:
+        return [Note(texts.confidence_note(confidence))]
     return []
 
 
 def _whom_to_go_to(answer: Answer) -> list[Section]:
     """The escalation path (unless the answer already is it) and the contacts: in every answer."""
+    context = answer.context
     result: list[Section] = []
-    if answer.kind is not AnswerKind.ESCALATION:
-        result += [Heading(texts.IN_DOUBT_HEADING), Steps(answer.escalation.steps[:2])]
+    shows_help = isinstance(answer.content, HelpShown | EscalationShown)
+    if not isinstance(answer.content, EscalationShown):
+        result += [Heading(texts.IN_DOUBT_HEADING), Steps(context.escalation.steps[:2])]
     result += [Heading(texts.CONTACT_HEADING)]
-    if answer.help_text:
-        result.append(Paragraphs(paragraphs(answer.help_text)))
-    result.append(Contacts(answer.contacts))
+    if shows_help:
+        result.append(Paragraphs(paragraphs(context.help_text)))
+    result.append(Contacts(context.contacts, context.organisation.phone_country_code))
     return result

@@ -28,7 +28,7 @@ def _section(section: layout.Section) -> str:
             return _wrap(f"»{text}«", "    ", "  • ") + f"\n      — {citation}"
         case layout.Steps(items):
             return "\n".join(_wrap(item, "     ", f"  {n}. ") for n, item in enumerate(items, 1))
-        case layout.Contacts(contacts):
+        case layout.Contacts(contacts, _):
             return "\n".join(
                 _wrap(texts.contact_line(c.name, c.email, c.phone, c.url), "    ", "  ") for c in contacts
             )

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from bot.core.answer import Answer
-from bot.render import layout, texts
+from bot.render import actions, layout, texts
 
 Block = dict[str, Any]
 
@@ -54,11 +54,11 @@ def _blocks(section: layout.Section) -> list[Block]:
             return [_section(f">{escape(text)}\n— _{escape(citation)}_")]
         case layout.Steps(items):
             return [_section("\n".join(f"{n}. {escape(item)}" for n, item in enumerate(items, 1)))]
-        case layout.Contacts(contacts):
+        case layout.Contacts(contacts, country_code):
             return [
                 _section(
                     f"*{escape(c.name)}*\n<mailto:{c.email}|{escape(c.email)}> · "
-                    f"<{layout.tel_uri(c.phone)}|{escape(c.phone)}> · <{c.url}|{escape(c.url)}>"
+                    f"<{layout.tel_uri(c.phone, country_code)}|{escape(c.phone)}> · <{c.url}|{escape(c.url)}>"
                 )
                 for c in contacts
             ]
@@ -75,17 +75,17 @@ def _action_button(button: layout.Button) -> dict[str, Any]:
     match button:
         case layout.ShowTopic(label, topic):
             return _button(label, f"{ACTION_SHOW_TOPIC}:{topic}", topic)
-        case layout.Feedback(label, helpful, topic, bullet):
+        case layout.Feedback(label, helpful):
             vote = "up" if helpful else "down"
-            return _button(label, f"{ACTION_FEEDBACK}:{vote}", f"{vote}|{topic}|{bullet}")
+            return _button(label, f"{ACTION_FEEDBACK}:{vote}", actions.encode_vote(actions.vote_of(button)))
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 
-def _answer_buttons(answer: Answer, shareable: bool) -> list[Block]:
+def _answer_buttons(answer: Answer, share: str | None) -> list[Block]:
     """The answer's own buttons (see ``layout.answer_buttons``), and "Del i kanalen" when ephemeral."""
     buttons = [_action_button(button) for button in layout.answer_buttons(answer)]
-    if shareable:
-        buttons.append(_button(texts.SHARE_BUTTON, ACTION_SHARE, "share"))
+    if share is not None:
+        buttons.append(_button(texts.SHARE_BUTTON, ACTION_SHARE, actions.encode_share(share)))
     return [{"type": "actions", "elements": buttons}] if buttons else []
 
 
@@ -95,9 +95,13 @@ def shared_by(user_id: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": texts.SHARED_BY.format(user=user)}]}
 
 
-def render(answer: Answer, shareable: bool = False) -> list[Block]:
-    """Return the answer as Block Kit blocks; ``shareable`` adds the "Del i kanalen" button."""
+def render(answer: Answer, share: str | None = None) -> list[Block]:
+    """Return the answer as Block Kit blocks.
+
+    ``share``, when given, adds the "Del i kanalen" button carrying those words (what was asked), so
+    the shared message is the same answer rebuilt; ephemeral replies pass it, visible ones do not.
+    """
     blocks = [block for section in layout.body(answer) for block in _blocks(section)]
-    blocks += _answer_buttons(answer, shareable)
+    blocks += _answer_buttons(answer, share)
     footer = [block for section in layout.footer(answer) for block in _blocks(section)]
     return [*blocks, {"type": "divider"}, *footer] if footer else blocks

@@ -1,30 +1,17 @@
 """Every Danish sentence the bot shows, in one place so the wording is reviewed together.
 
-Codex text never lives here: it comes from ``knowledge/``. These are the bot's own words around it.
+Codex text never lives here: it comes from ``knowledge/``. These are the bot's own words around it,
+and where they name the organisation or its codex, the name is a parameter: another organisation's
+knowledge folder changes every sentence that mentions it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from bot.core.answer import NoticeData, TipsOnlyInChannels, TipsSwitched
+
 BOT_NAME = "Kodeks"
-APP_SHORT_DESCRIPTION = "Region Midtjyllands kodeks for rådgivning og bistand til regionsrådet"
-APP_LONG_DESCRIPTION = (
-    "Kodeks svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand til "
-    "regionsrådet. Spørg med dine egne ord – fx »må jeg give partipolitisk rådgivning?« – og få svaret "
-    "med kodeksets egne ord: den dyd og de punkter, der passer, og altid hvem du kan gå til, hvis du "
-    "er i tvivl. Skriv /kodeks efterfulgt af et spørgsmål eller navnet på en dyd, fx /kodeks "
-    "neutralitet. Kanaler kan abonnere på et dagligt tip med /kodeks tip til."
-)
-TEAMS_FULL_NAME = "Kodeks – Region Midtjyllands kodeks for rådgivning og bistand"
-TEAMS_LONG_DESCRIPTION = (
-    "Kodeks svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand til "
-    "regionsrådet. Spørg med dine egne ord – fx »må jeg give partipolitisk rådgivning?« – og få svaret "
-    "med kodeksets egne ord: den dyd og de punkter, der passer, og altid hvem du kan gå til, hvis du "
-    "er i tvivl. Skriv til Kodeks i en chat, eller nævn @Kodeks i en kanal. Skriv navnet på en dyd, "
-    "fx »neutralitet«, for at se hele dyden, eller »tip« for et tip fra kodeks."
-)
-TEAMS_DEVELOPER = "Region Midtjylland"
 TEAMS_COMMAND_HELP = "Hvad Kodeks kan, de syv dyder og hvem du kan gå til"
 TEAMS_COMMAND_TIP = "Et tip fra kodeks"
 SLACK_COMMAND_DESCRIPTION = "Spørg om kodeks, eller vis en dyd"
@@ -42,26 +29,14 @@ SHARE_BUTTON = "Del i kanalen"
 FEEDBACK_UP, FEEDBACK_DOWN = "👍 Hjælpsomt", "👎 Ikke hjælpsomt"
 FEEDBACK_THANKS = "Tak for din tilbagemelding."
 
-HELP_INTRO = (
-    "Jeg er Kodeks. Jeg svarer på spørgsmål om Region Midtjyllands kodeks for rådgivning og bistand "
-    "til regionsrådet – med kodeksets egne ord, og altid med hvem du kan gå til."
-)
 HELP_HOW = (
     "Skriv dit spørgsmål med dine egne ord, fx »må jeg give partipolitisk rådgivning?«. "
     "Skriv navnet på en dyd (fx »neutralitet«) for at se hele dyden, »tip« for et tip "
     "eller »hjælp« for at se denne besked igen."
 )
-NO_MATCH_INTRO = (
-    "Det spørgsmål kan jeg desværre ikke svare på ud fra kodeks. Jeg kender kun til kodeks for "
-    "rådgivning og bistand til regionsrådet."
-)
 TIP_HEADING = "Dagens tip fra kodeks"
 WELCOME_TITLE = "Velkommen til Kodeks"
 TEAMS_MENTION_HINT = "Her svarer jeg, når du nævner mig: skriv @Kodeks efterfulgt af dit spørgsmål."
-ERROR_APOLOGY = (
-    "Beklager, der gik noget galt hos mig. Prøv igen om lidt – eller kontakt Regionssekretariatet, "
-    "hvis det haster."
-)
 INVITE_APP_HINT = (
     "Jeg kan ikke skrive i denne kanal, fordi jeg ikke er medlem af den. "
     "Invitér mig med /invite @Kodeks, og prøv igen."
@@ -134,3 +109,66 @@ def when(moment: datetime, now: datetime) -> str:
     else:
         name = f"{WEEKDAYS[day.weekday()]} den {day.day}. {MONTHS[day.month - 1]}"
     return f"{name} kl. {clock(moment.timetz())}"
+
+
+def help_intro(codex_title: str) -> str:
+    """The first lines of help: what Kodeks is."""
+    return (
+        f"Jeg er Kodeks. Jeg svarer på spørgsmål om {codex_title} – med kodeksets egne ord, "
+        "og altid med hvem du kan gå til."
+    )
+
+
+def no_match_intro(codex_title: str) -> str:
+    """Why a question gets no codex answer."""
+    return f"Det spørgsmål kan jeg desværre ikke svare på ud fra kodeks. Jeg kender kun til {codex_title}."
+
+
+def error_apology(codex_owner: str) -> str:
+    """The apology when something failed on our side; names whom to call if it is urgent."""
+    return (
+        f"Beklager, der gik noget galt hos mig. Prøv igen om lidt – eller kontakt {codex_owner}, "
+        "hvis det haster."
+    )
+
+
+def app_long_description(codex_title: str) -> str:
+    """The Slack app directory's long description."""
+    return (
+        f"Kodeks svarer på spørgsmål om {codex_title}. Spørg med dine egne ord – fx »må jeg give "
+        "partipolitisk rådgivning?« – og få svaret med kodeksets egne ord: den dyd og de punkter, der "
+        "passer, og altid hvem du kan gå til, hvis du er i tvivl. Skriv /kodeks efterfulgt af et spørgsmål "
+        "eller navnet på en dyd, fx /kodeks neutralitet. Kanaler kan abonnere på et dagligt tip med "
+        "/kodeks tip til."
+    )
+
+
+def teams_full_name(app_description: str) -> str:
+    """The Teams app's full name (at most 100 characters)."""
+    return f"Kodeks – {app_description}"[:100]
+
+
+def teams_long_description(codex_title: str) -> str:
+    """The Teams app's long description."""
+    return (
+        f"Kodeks svarer på spørgsmål om {codex_title}. Spørg med dine egne ord – fx »må jeg give "
+        "partipolitisk rådgivning?« – og få svaret med kodeksets egne ord: den dyd og de punkter, der "
+        "passer, og altid hvem du kan gå til, hvis du er i tvivl. Skriv til Kodeks i en chat, eller nævn "
+        "@Kodeks i en kanal. Skriv navnet på en dyd, fx »neutralitet«, for at se hele dyden, eller »tip« "
+        "for et tip fra kodeks."
+    )
+
+
+def notice(data: NoticeData) -> str:
+    """The bot's sentence for a notice."""
+    match data:
+        case TipsSwitched(on=True, changed=True, next_at=next_at, now=now, at=at):
+            return TIPS_ON.format(when=when(next_at, now), at=clock(at))
+        case TipsSwitched(on=True, next_at=next_at, now=now):
+            return TIPS_ALREADY_ON.format(when=when(next_at, now))
+        case TipsSwitched(changed=True):
+            return TIPS_OFF
+        case TipsSwitched():
+            return TIPS_ALREADY_OFF
+        case TipsOnlyInChannels():
+            return TIPS_ONLY_IN_CHANNELS

@@ -1,4 +1,7 @@
-"""Persistence behind one small interface: SQLite by default, PostgreSQL via ``DATABASE_URL``.
+"""Persistence behind small interfaces, one per concern: SQLite by default, PostgreSQL via ``DATABASE_URL``.
+
+Each consumer receives only the protocol it uses (the Teams adapter a ``ReferenceStore``, the tip
+sender a ``TipStore`` …); one SQL implementation (``bot.store.sql.SqlStore``) serves them all.
 
 Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text;
 tip subscriptions know a channel id, never who subscribed it; conversation references say where to
@@ -44,14 +47,18 @@ class TipClaim:
     attempt: int  # 1 for the first try of the day
 
 
-class Store(Protocol):
-    """What the bot keeps between restarts."""
+class FeedbackStore(Protocol):
+    """Anonymous 👍/👎 counts."""
 
     async def record_feedback(self, day: date, topic: str, bullet: str | None, helpful: bool) -> None:
         """Count one vote; the same vote twice counts twice (people may click on two answers)."""
 
     async def feedback(self) -> list[FeedbackCount]:
         """All counts, oldest day first."""
+
+
+class TipStore(Protocol):
+    """Tip subscriptions and the exactly-once claims of scheduled posts."""
 
     async def subscribe(self, platform: str, channel: str, now: datetime) -> bool:
         """Start (or resume) daily tips for a channel; False if it was already subscribed.
@@ -82,6 +89,10 @@ class Store(Protocol):
     async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
         """Record a failed send; the day is claimable again after ``RETRY_AFTER``."""
 
+
+class ReferenceStore(Protocol):
+    """Where to post later: a platform's reference to a conversation (Teams)."""
+
     async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
         """Remember (or replace) how to post to a conversation later, e.g. a Teams conversation reference.
 
@@ -92,11 +103,19 @@ class Store(Protocol):
     async def reference(self, platform: str, conversation_id: str) -> dict[str, Any] | None:
         """The stored reference of a conversation, or None if the bot never saw it."""
 
+
+class Health(Protocol):
+    """The database's life cycle: readiness and shutdown."""
+
     async def ping(self) -> None:
         """Raise StoreError if the database cannot be reached (readiness)."""
 
     async def close(self) -> None:
         """Release connections."""
+
+
+class Store(FeedbackStore, TipStore, ReferenceStore, Health, Protocol):
+    """Every concern at once: what the composition root opens and hands out piece by piece."""
 
 
 RETRY_AFTER = timedelta(minutes=10)

@@ -1,8 +1,9 @@
 """When tips are due: a working morning in Denmark, at the configured local time.
 
-Working days are Monday–Friday minus Danish public holidays from the maintained ``holidays``
-package, plus the days the public sector has off by agreement (Grundlovsdag, juleaftensdag,
-nytårsaftensdag): an office that is closed should not get a tip it will read the next morning.
+Working days are Monday–Friday minus the public holidays of the organisation's country (from the
+maintained ``holidays`` package) and its local days off by agreement (for example
+Grundlovsdag, juleaftensdag, nytårsaftensdag), both read from ``knowledge/organisation.yaml``: an office
+that is closed should not get a tip it will read the next morning.
 """
 
 from __future__ import annotations
@@ -14,25 +15,38 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-DAYS_OFF_BY_AGREEMENT = frozenset({(6, 5), (12, 24), (12, 31)})
-"""(month, day) of Grundlovsdag, juleaftensdag and nytårsaftensdag: not public holidays in law, but days
-off for regional staff, so no tip either."""
+from bot.core.organisation import Organisation
+
 SEARCH_DAYS = 14
 """Longest possible run of days without a working day (Easter, Christmas) is far shorter than this."""
 
 
 @cache
-def _danish_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("DK", years=year))
+def _public_holidays(country: str, year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays(country, years=year))
 
 
-def is_working_day(day: date) -> bool:
-    """Whether a tip goes out on this day at all."""
-    return (
-        day.weekday() < 5
-        and day not in _danish_holidays(day.year)
-        and (day.month, day.day) not in DAYS_OFF_BY_AGREEMENT
-    )
+@dataclass(frozen=True, slots=True)
+class WorkingDays:
+    """Monday to Friday, minus a country's public holidays and local days off by agreement.
+
+    Without a country only weekends are days off (a calendar for tests and for organisations that
+    configure none).
+    """
+
+    country: str = ""  # a ``holidays`` country code such as "DK"
+    days_off: frozenset[tuple[int, int]] = frozenset()  # (month, day), every year
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> WorkingDays:
+        """The organisation's working calendar, as ``organisation.yaml`` describes it."""
+        return cls(organisation.holidays, frozenset((d.month, d.day) for d in organisation.days_off))
+
+    def __contains__(self, day: object) -> bool:
+        """Whether scheduled posts go out on ``day`` at all."""
+        if not isinstance(day, date) or day.weekday() >= 5 or (day.month, day.day) in self.days_off:
+            return False
+        return not self.country or day not in _public_holidays(self.country, day.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +55,7 @@ class TipSchedule:
 
     at: time = time(9, 0)
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Copenhagen"))
+    working_days: WorkingDays = WorkingDays()
 
     def moment(self, day: date) -> datetime:
         """The moment of a day's tip: local wall-clock time, so 09:00 stays 09:00 across summer time."""
@@ -53,7 +68,7 @@ class TipSchedule:
         the day after, yesterday's tip is no longer owed.
         """
         today = now.astimezone(self.timezone).date()
-        if is_working_day(today) and now >= self.moment(today):
+        if today in self.working_days and now >= self.moment(today):
             return today
         return None
 
@@ -62,7 +77,7 @@ class TipSchedule:
         day = after.astimezone(self.timezone).date()
         for offset in range(SEARCH_DAYS + 1):
             candidate = day + timedelta(days=offset)
-            if is_working_day(candidate) and self.moment(candidate) > after:
+            if candidate in self.working_days and self.moment(candidate) > after:
                 return self.moment(candidate)
         raise AssertionError("no working day within two weeks")  # pragma: no cover - calendar fact
 

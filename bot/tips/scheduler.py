@@ -9,28 +9,22 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
 
 from aiohttp import web
 
+from bot.clock import Clock, utc_now
 from bot.store import RETRY_AFTER
 from bot.tips.schedule import seconds_until
 from bot.tips.sender import TipSender
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 Sleep = Callable[[float], Awaitable[None]]
 
 MAX_SLEEP = 3600.0
 """Wake at least hourly, so a changed wall clock (or a missed wake-up) is noticed within the hour."""
 ERROR_PAUSE = 60.0
 """After a round that raised (the database was unreachable), try again this soon."""
-
-
-def utc_now() -> datetime:
-    """The real clock."""
-    return datetime.now(UTC)
 
 
 class TipScheduler:
@@ -49,7 +43,7 @@ class TipScheduler:
         except Exception:  # the loop must outlive a database hiccup; the next round retries
             log.exception("tips_round_failed")
             return ERROR_PAUSE
-        wait = seconds_until(self.sender.service.schedule.next_moment(now), now)
+        wait = seconds_until(self.sender.schedule.next_moment(now), now)
         if report.failed:
             wait = min(wait, RETRY_AFTER.total_seconds())
         return max(1.0, min(wait, MAX_SLEEP))
@@ -60,14 +54,11 @@ class TipScheduler:
             await self.sleep(await self.run_once())
 
 
-def tip_loop(scheduler: Callable[[], TipScheduler]) -> Callable[[web.Application], AsyncIterator[None]]:
-    """A ``cleanup_ctx`` running the loop while the server runs.
-
-    ``scheduler`` is called only at start-up, after the store has been opened.
-    """
+def tip_loop(scheduler: TipScheduler) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A ``cleanup_ctx`` running the loop while the server runs."""
 
     async def running(_: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(scheduler().run(), name="kodeks-tips")
+        task = asyncio.create_task(scheduler.run(), name="kodeks-tips")
         yield
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)

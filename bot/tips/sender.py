@@ -8,14 +8,15 @@ servers, or a server and a cron run, produce one post.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from bot.core.answer import Answer
 from bot.errors import ChannelGone
-from bot.service import Kodeks
-from bot.store import Store, Subscription
+from bot.store import Subscription, TipStore
 from bot.tips import TipPoster
+from bot.tips.schedule import TipSchedule
 
 log = logging.getLogger(__name__)
 
@@ -51,21 +52,28 @@ class TipReport:
         return f"tips for {self.day}: " + (", ".join(counts) or "no subscribed channels")
 
 
+TipAt = Callable[[int], Answer]
+"""The tip at a place in a channel's rotation (``Replies.rotation_tip``)."""
+
+
 class TipSender:
     """Sends the due tips of all subscribed channels through the configured platforms."""
 
-    def __init__(self, service: Kodeks, store: Store, posters: Mapping[str, TipPoster]) -> None:
-        self.service = service
+    def __init__(
+        self, schedule: TipSchedule, store: TipStore, posters: Mapping[str, TipPoster], tip_at: TipAt
+    ) -> None:
+        self.schedule = schedule
         self.store = store
         self.posters = dict(posters)
+        self.tip_at = tip_at
 
     async def send_due(self, now: datetime, dry_run: bool = False) -> TipReport:
         """Send (or with ``dry_run`` only list) every tip due at ``now`` and not yet sent."""
-        day = self.service.schedule.due_day(now)
+        day = self.schedule.due_day(now)
         if day is None:
             return TipReport()
         report = TipReport(day=day.isoformat())
-        moment = self.service.schedule.moment(day)
+        moment = self.schedule.moment(day)
         for subscription in await self.store.subscriptions():
             name = f"{subscription.platform}:{subscription.channel}"
             poster = self.posters.get(subscription.platform)
@@ -84,7 +92,7 @@ class TipSender:
         claim = await self.store.claim_tip(subscription.platform, subscription.channel, day, now)
         if claim is None:
             return "taken"
-        answer = self.service.rotation_tip(claim.position)
+        answer = self.tip_at(claim.position)
         try:
             await poster.post_tip(subscription.channel, answer)
         except ChannelGone as gone:
@@ -99,6 +107,5 @@ class TipSender:
                 extra={"platform": subscription.platform, "attempt": claim.attempt, "error": repr(error)},
             )
             return "failed"
-        assert answer.bullets, "a tip quotes one bullet"
-        await self.store.tip_sent(claim, answer.bullets[0].id)
+        await self.store.tip_sent(claim, answer.bullets[0].id if answer.bullets else "")
         return "sent"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import Match, NoMatch
+from bot.core.replies import Replies
 from bot.evaluation import evaluate, load_questions
-from bot.service import Kodeks
 from tests.conftest import DATA
 
 
-def _topic(service: Kodeks, question: str) -> str | None:
+def _topic(service: Replies, question: str) -> str | None:
     result = service.match(question)
     return result.topic if isinstance(result, Match) else None
 
@@ -44,7 +44,7 @@ def _topic(service: Kodeks, question: str) -> str | None:
     ],
 )
 def test_realistic_questions_find_their_virtue_and_bullet(
-    service: Kodeks, question: str, topic: str, bullet: str | None
+    service: Replies, question: str, topic: str, bullet: str | None
 ) -> None:
     """Questions in staff's own words land on the virtue (and bullet) that answers them.
 
@@ -70,7 +70,7 @@ def test_realistic_questions_find_their_virtue_and_bullet(
         "can I give party political advice?",  # English
     ],
 )
-def test_spelling_markup_and_language_do_not_change_the_answer(service: Kodeks, question: str) -> None:
+def test_spelling_markup_and_language_do_not_change_the_answer(service: Replies, question: str) -> None:
     """The same question typed without æøå, with typos, in chat markup or in English finds Neutralitet."""
     assert _topic(service, question) == "neutralitet"
 
@@ -86,12 +86,12 @@ def test_spelling_markup_and_language_do_not_change_the_answer(service: Kodeks, 
         "hvad bliver vejret i morgen",
     ],
 )
-def test_questions_the_codex_does_not_answer_get_no_match(service: Kodeks, question: str) -> None:
+def test_questions_the_codex_does_not_answer_get_no_match(service: Replies, question: str) -> None:
     """Off-topic questions, small talk and nonsense are not answered from the codex."""
     assert isinstance(service.match(question), NoMatch)
 
 
-def test_a_match_always_names_three_bullets_and_a_confidence(service: Kodeks) -> None:
+def test_a_match_always_names_three_bullets_and_a_confidence(service: Replies) -> None:
     """Even the escalation topic, which has no bullets of its own, comes with three bullet ids."""
     result = service.match("hvad gør jeg hvis dyderne krænkes")
 
@@ -100,20 +100,20 @@ def test_a_match_always_names_three_bullets_and_a_confidence(service: Kodeks) ->
     assert 0 < result.confidence <= 1
 
 
-def test_empty_and_huge_input_is_handled(service: Kodeks) -> None:
+def test_empty_and_huge_input_is_handled(service: Replies) -> None:
     """An empty message and a 100 000-character paste both get a verdict, not an exception."""
     assert isinstance(service.match(""), NoMatch)
     assert isinstance(service.match("fejl " * 20_000), Match | NoMatch)
 
 
-def test_development_set_answer_accuracy_stays_above_95_percent(service: Kodeks) -> None:
+def test_development_set_answer_accuracy_stays_above_95_percent(service: Replies) -> None:
     """The shared development questions (a copy kept in tests/data) are answered right 95 % of the time."""
     score = evaluate(load_questions(DATA / "dev-questions.yaml"), service.match)
 
     assert score.answer_accuracy >= 0.95, score.summary("dev")
 
 
-def test_our_own_staff_questions_meet_the_acceptance_targets(service: Kodeks) -> None:
+def test_our_own_staff_questions_meet_the_acceptance_targets(service: Replies) -> None:
     """Held-out staff questions (written apart from the matching aids) meet the targets of the unseen set.
 
     The 240 questions in ``staff_questions.yaml`` were written without sight of ``knowledge/`` and are
@@ -127,14 +127,14 @@ def test_our_own_staff_questions_meet_the_acceptance_targets(service: Kodeks) ->
     assert score.abstained_off_topic / score.off_topic >= 0.85, score.summary("staff")
 
 
-def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Kodeks) -> None:
+def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Replies) -> None:
     """A surname such as "Ansvarsgaard" is a person, not "ansvar": asking who it is is not answered."""
     assert isinstance(service.match("hvem er Ansvarsgaard"), NoMatch)
     assert isinstance(service.match("hvem har ansvaret"), Match)
 
 
 def test_a_stream_of_new_words_does_not_grow_memory_without_bound(
-    service: Kodeks, monkeypatch: pytest.MonkeyPatch
+    service: Replies, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The typo-repair cache is bounded: a server answering endless new words keeps a flat footprint."""
     monkeypatch.setattr("bot.core.analyze.MAX_CACHED_REPAIRS", 200)

@@ -1,13 +1,19 @@
-"""What the platform tests share: a fresh service per test."""
+"""What the platform tests share: the service of the server under test."""
 
 from __future__ import annotations
 
-import pytest_asyncio
+from typing import Protocol
+
+import pytest
 
 from bot.service import Kodeks
 
 
-@pytest_asyncio.fixture
-async def bot(service: Kodeks) -> Kodeks:
-    """A service of its own for each test, so the store the server attaches is this test's."""
-    return Kodeks(service.knowledge)
+class HasService(Protocol):
+    kodeks: Kodeks
+
+
+@pytest.fixture
+def bot(server: HasService) -> Kodeks:
+    """The service inside this test's server, built complete by the server with its own store."""
+    return server.kodeks

@@ -21,8 +21,10 @@ import pytest_asyncio
 from aiohttp import web
 
 from bot.config import Settings, SlackSettings
+from bot.core.replies import Replies
 from bot.render import slack_blocks
 from bot.service import Kodeks
+from bot.store import Store
 from bot.web import create_app
 from tests import payloads
 from tests.fakes.slack_api import FakeSlack
@@ -35,6 +37,8 @@ class Server:
 
     url: str
     session: aiohttp.ClientSession
+    kodeks: Kodeks
+    store: Store
 
     async def post(self, request: payloads.SignedRequest) -> tuple[int, str]:
         async with self.session.post(
@@ -44,12 +48,12 @@ class Server:
 
 
 @pytest_asyncio.fixture
-async def server(bot: Kodeks, slack_api: FakeSlack, tmp_path: Path) -> AsyncIterator[Server]:
+async def server(service: Replies, slack_api: FakeSlack, tmp_path: Path) -> AsyncIterator[Server]:
     """Kodeks' web application with Slack over HTTP and a SQLite store, served on a free port."""
     slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
     settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
-    async for url, session in serve(bot, settings):
-        yield Server(url, session)
+    async for url, session, assembly in serve(service, settings):
+        yield Server(url, session, assembly.kodeks, assembly.store)
 
 
 def _text_of(blocks: list[dict[str, Any]]) -> str:
@@ -270,12 +274,12 @@ async def test_a_rate_limited_post_is_retried_after_the_advised_delay(
 
 
 async def test_socket_mode_answers_events_once_and_acks_them(
-    bot: Kodeks, slack_api: FakeSlack, tmp_path: Path
+    service: Replies, slack_api: FakeSlack, tmp_path: Path
 ) -> None:
     """With SLACK_APP_TOKEN the server answers over a WebSocket; a redelivered envelope is answered once."""
     slack = SlackSettings(payloads.BOT_TOKEN, "", "xapp-test", slack_api.api_url)
     runner = web.AppRunner(
-        create_app(bot, Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'k.db'}"))
+        await create_app(Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'k.db'}"), service)
     )
     await runner.setup()  # runs the cleanup_ctx: opens the store and connects the socket
     try:

@@ -19,11 +19,13 @@ import pytest
 import pytest_asyncio
 
 from bot.config import TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, Settings, SlackSettings
+from bot.core.replies import Replies
 from bot.errors import ChannelGone
-from bot.platforms import teams
+from bot.platforms.teams import agent
 from bot.service import Kodeks
+from bot.store import Store
 from bot.tips.sender import TipSender
-from bot.web import create_app
+from bot.web import ASSEMBLY, create_app
 from tests import payloads
 from tests.fakes.bot_connector import STATIC_TOKEN, FakeBotConnector, Post, static_connections
 from tests.fakes.slack_api import FakeSlack
@@ -36,6 +38,8 @@ class Server:
 
     url: str
     session: aiohttp.ClientSession
+    kodeks: Kodeks
+    store: Store
 
     async def send(self, activity: dict[str, Any], headers: dict[str, str] | None = None) -> int:
         async with self.session.post(f"{self.url}/api/messages", json=activity, headers=headers) as response:
@@ -51,15 +55,15 @@ async def connector() -> AsyncIterator[FakeBotConnector]:
     await fake.close()
 
 
-async def _serve(bot: Kodeks, settings: Settings) -> AsyncIterator[Server]:
-    async for url, session in serve(bot, settings):
-        yield Server(url, session)
+async def _serve(service: Replies, settings: Settings) -> AsyncIterator[Server]:
+    async for url, session, assembly in serve(service, settings):
+        yield Server(url, session, assembly.kodeks, assembly.store)
 
 
 @pytest_asyncio.fixture
-async def server(bot: Kodeks, tmp_path: Path) -> AsyncIterator[Server]:
+async def server(service: Replies, tmp_path: Path) -> AsyncIterator[Server]:
     """Kodeks' web application with Teams in local anonymous mode and a SQLite store."""
-    async for running in _serve(bot, Settings(database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")):
+    async for running in _serve(service, Settings(database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")):
         yield running
 
 
@@ -272,7 +276,7 @@ async def test_conversation_references_are_stored_without_the_person(
     await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
 
     assert bot.store is not None
-    reference = await bot.store.reference("teams", payloads.TEAMS_CHANNEL)
+    reference = await server.store.reference("teams", payloads.TEAMS_CHANNEL)
     assert reference is not None
     assert reference["conversation"]["id"] == payloads.TEAMS_CHANNEL
     assert reference["serviceUrl"] == connector.url
@@ -288,9 +292,10 @@ async def test_a_tip_is_posted_to_a_channel_through_its_stored_reference(
     settings = Settings.from_env(
         {TEAMS_CLIENT_ID: payloads.TEAMS_APP_ID, TEAMS_CLIENT_SECRET: "s", TEAMS_TENANT_ID: "t"}
     )
-    poster = teams.create_teams(bot, settings.teams, static_connections(payloads.TEAMS_APP_ID)).poster
+    connections = static_connections(payloads.TEAMS_APP_ID)
+    poster = agent.create_teams(bot, server.store, settings.teams, lambda: SUNDAY_NOON, connections).poster
 
-    await poster.post_tip(payloads.TEAMS_CHANNEL, bot.tip(date(2026, 11, 24)))
+    await poster.post_tip(payloads.TEAMS_CHANNEL, bot.replies.tip(date(2026, 11, 24)))
 
     (_, tip) = await connector.wait_for_posts(2)
     assert tip.conversation_id == payloads.TEAMS_CHANNEL and tip.reply_to is None
@@ -303,8 +308,9 @@ async def test_a_tip_to_a_channel_the_app_was_removed_from_pauses_it(
 ) -> None:
     """Teams' 403 after removal, or a channel Kodeks never saw, raise ChannelGone; a 500 is retried later."""
     await _answer_to(server, connector, payloads.teams_channel_message("hjælp", connector.url))
-    poster = teams.create_teams(bot, Settings().teams).poster  # local anonymous mode: no token at all
-    tip = bot.tip(date(2026, 11, 24))
+    # local anonymous mode: no token at all
+    poster = agent.create_teams(bot, server.store, Settings().teams, lambda: SUNDAY_NOON).poster
+    tip = bot.replies.tip(date(2026, 11, 24))
 
     await poster.post_tip(payloads.TEAMS_CHANNEL, tip)
     assert "Authorization" not in (await connector.wait_for_posts(2))[1].headers
@@ -319,7 +325,7 @@ async def test_a_tip_to_a_channel_the_app_was_removed_from_pauses_it(
 
 
 async def test_with_a_client_id_requests_without_a_valid_token_get_401_and_slack_is_unaffected(
-    bot: Kodeks, connector: FakeBotConnector, tmp_path: Path
+    service: Replies, connector: FakeBotConnector, tmp_path: Path
 ) -> None:
     """Configured for production, /api/messages refuses unsigned requests; Slack and /healthz still work."""
     slack_api = FakeSlack()
@@ -330,7 +336,7 @@ async def test_with_a_client_id_requests_without_a_valid_token_get_401_and_slack
         database_url=f"sqlite:///{tmp_path / 'kodeks.db'}", slack=slack, teams=Settings.from_env(env).teams
     )
     try:
-        async for server in _serve(bot, settings):
+        async for server in _serve(service, settings):
             question = payloads.teams_message("tavshedspligt", connector.url)
             assert await server.send(question) == 401
             assert await server.send(question, {"Authorization": "Bearer not-a-token"}) == 401
@@ -353,7 +359,7 @@ async def test_questions_are_answered_even_when_the_reference_cannot_be_saved(
 ) -> None:
     """A database that lost its tables costs the tip reference, never the person's answer."""
     assert bot.store is not None
-    await bot.store.close()
+    await server.store.close()
     (tmp_path / "kodeks.db").unlink()  # the next connection opens an empty database
 
     post = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
@@ -377,12 +383,13 @@ async def test_a_malformed_activity_is_a_400(
     assert connector.posts == []
 
 
-def test_without_a_client_id_the_start_log_says_teams_is_anonymous(
-    bot: Kodeks, caplog: pytest.LogCaptureFixture
+async def test_without_a_client_id_the_start_log_says_teams_is_anonymous(
+    service: Replies, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     """Building the server without Teams credentials logs a warning that Teams runs in anonymous mode."""
     with caplog.at_level(logging.INFO, logger="bot.platforms.teams"):
-        create_app(bot, Settings())
+        app = await create_app(Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}"), service)
+    await app[ASSEMBLY].close()
 
     (warning,) = [record for record in caplog.records if record.levelno >= logging.WARNING]
     assert "anonymous" in warning.getMessage()
@@ -398,7 +405,8 @@ async def test_tip_til_in_a_channel_subscribes_it_and_the_next_morning_brings_on
     )
     assert "Denne kanal får nu et tip fra kodeks hver arbejdsdag" in confirmation.shown
     assert bot.store is not None
-    sender = TipSender(bot, bot.store, {"teams": teams.create_teams(bot, Settings().teams).poster})
+    poster = agent.create_teams(bot, server.store, Settings().teams, lambda: SUNDAY_NOON).poster
+    sender = TipSender(bot.schedule, bot.store, {"teams": poster}, bot.replies.rotation_tip)
     morning = bot.schedule.next_moment(SUNDAY_NOON)
 
     first = await sender.send_due(morning)

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.tips.schedule import TipSchedule, is_working_day, seconds_until
+from bot.tips.schedule import TipSchedule, seconds_until
+from tests.tips.calendar import REGION_DAYS
 
 CPH = ZoneInfo("Europe/Copenhagen")
-SCHEDULE = TipSchedule(time(9, 0), CPH)
+SCHEDULE = TipSchedule(time(9, 0), CPH, REGION_DAYS)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +38,7 @@ SCHEDULE = TipSchedule(time(9, 0), CPH)
 )
 def test_tips_go_out_on_working_days_only(day: date, working: bool) -> None:
     """Weekends, public holidays and the days off by agreement get no tip."""
-    assert is_working_day(day) is working
+    assert (day in REGION_DAYS) is working
 
 
 def test_the_tip_is_due_from_nine_until_the_end_of_the_same_day() -> None:
@@ -87,7 +88,7 @@ def test_the_next_tip_after_christmas_skips_every_day_off() -> None:
 
 def test_a_configured_time_and_timezone_are_honoured() -> None:
     """KODEKS_TIP_TIME=07:30 in another timezone gives 07:30 there."""
-    schedule = TipSchedule(time(7, 30), ZoneInfo("America/New_York"))
+    schedule = TipSchedule(time(7, 30), ZoneInfo("America/New_York"), REGION_DAYS)
     moment = schedule.next_moment(datetime(2026, 11, 25, 13, 0, tzinfo=UTC))  # 08:00 there
     assert moment.astimezone(ZoneInfo("America/New_York")).time() == time(7, 30)
     assert moment.date() == date(2026, 11, 26)

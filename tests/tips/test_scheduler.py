@@ -12,11 +12,12 @@ import pytest
 import pytest_asyncio
 
 from bot.core.answer import Answer
-from bot.service import Kodeks
+from bot.core.replies import Replies
 from bot.store import Store, open_store
 from bot.tips.schedule import TipSchedule
 from bot.tips.scheduler import TipScheduler
 from bot.tips.sender import TipSender
+from tests.tips.calendar import REGION_DAYS
 
 CPH = ZoneInfo("Europe/Copenhagen")
 
@@ -57,20 +58,21 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     await opened.close()
 
 
-async def run_loop(service: Kodeks, store: Store, start: datetime, end: datetime) -> list[datetime]:
+async def run_loop(service: Replies, store: Store, start: datetime, end: datetime) -> list[datetime]:
     """Run the real loop for one subscribed channel from ``start`` to ``end``; return the arrivals."""
     simulated = SimulatedTime(start, end)
     channel = Channel(simulated)
     await store.subscribe("slack", "C1", start)
-    bot = Kodeks(service.knowledge, store, TipSchedule(time(9, 0), CPH))
-    loop = TipScheduler(TipSender(bot, store, {"slack": channel}), simulated.clock, simulated.sleep)
+    schedule = TipSchedule(time(9, 0), CPH, REGION_DAYS)
+    sender = TipSender(schedule, store, {"slack": channel}, service.rotation_tip)
+    loop = TipScheduler(sender, simulated.clock, simulated.sleep)
     with pytest.raises(asyncio.CancelledError):
         await loop.run()
     return channel.arrivals
 
 
 async def test_across_the_end_of_summer_time_every_tip_arrives_at_nine_local(
-    service: Kodeks, store: Store
+    service: Replies, store: Store
 ) -> None:
     """Two weeks around 25 October 2026: ten tips, each on a weekday at 09:00 Copenhagen time."""
     start = datetime(2026, 10, 19, 7, 0, tzinfo=CPH)  # a Monday morning
@@ -82,7 +84,7 @@ async def test_across_the_end_of_summer_time_every_tip_arrives_at_nine_local(
     assert {moment.astimezone(UTC).hour for moment in arrivals} == {7, 8}  # summer, then winter
 
 
-async def test_over_christmas_and_new_year_no_tip_on_days_off(service: Kodeks, store: Store) -> None:
+async def test_over_christmas_and_new_year_no_tip_on_days_off(service: Replies, store: Store) -> None:
     """21 Dec 2026 – 4 Jan 2027: tips on the 21st–23rd, 28th–30th and 4 January only."""
     start = datetime(2026, 12, 21, 6, 0, tzinfo=CPH)
     arrivals = await run_loop(service, store, start, datetime(2027, 1, 4, 12, 0, tzinfo=CPH))
@@ -92,7 +94,7 @@ async def test_over_christmas_and_new_year_no_tip_on_days_off(service: Kodeks, s
     assert days == expected
 
 
-async def test_a_loop_started_after_nine_sends_todays_tip_at_once(service: Kodeks, store: Store) -> None:
+async def test_a_loop_started_after_nine_sends_todays_tip_at_once(service: Replies, store: Store) -> None:
     """A server restarted at 11:30 on a working day sends the morning's missed tip right away."""
     start = datetime(2026, 11, 25, 11, 30, tzinfo=CPH)
     await store.subscribe("slack", "C1", start - timedelta(days=1))

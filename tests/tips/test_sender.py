@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest_asyncio
 
 from bot.core.answer import Answer
+from bot.core.replies import Replies
 from bot.errors import ChannelGone
-from bot.service import Kodeks
 from bot.store import RETRY_AFTER, Store, open_store
-from bot.tips.schedule import TipSchedule, is_working_day
+from bot.tips.schedule import TipSchedule
 from bot.tips.sender import TipSender
+from tests.tips.calendar import REGION_DAYS
 
 CPH = ZoneInfo("Europe/Copenhagen")
 WEDNESDAY = date(2026, 11, 25)
@@ -53,14 +54,14 @@ async def store(database_url: str) -> AsyncIterator[Store]:
     await opened.close()
 
 
-def sender(service: Kodeks, store: Store, channel: Channel) -> TipSender:
+def sender(service: Replies, store: Store, channel: Channel) -> TipSender:
     """A tip sender for one platform, tips at 09:00 Copenhagen time."""
-    bot = Kodeks(service.knowledge, store, TipSchedule(time(9, 0), CPH))
-    return TipSender(bot, store, {channel.platform: channel})
+    schedule = TipSchedule(time(9, 0), CPH, REGION_DAYS)
+    return TipSender(schedule, store, {channel.platform: channel}, service.rotation_tip)
 
 
 async def test_a_subscribed_channel_gets_one_tip_at_nine_and_not_again_that_day(
-    service: Kodeks, store: Store
+    service: Replies, store: Store
 ) -> None:
     """Rounds at 08:59, 09:00, 09:05 and 15:00 post exactly one tip, at 09:00."""
     slack = Channel()
@@ -77,7 +78,7 @@ async def test_a_subscribed_channel_gets_one_tip_at_nine_and_not_again_that_day(
 
 
 async def test_a_channel_goes_through_all_38_bullets_before_any_repeats_across_restarts(
-    service: Kodeks, database_url: str
+    service: Replies, database_url: str
 ) -> None:
     """38 working days, a restart (new store and sender) every morning: 38 different bullets, mixed."""
     slack = Channel()
@@ -86,7 +87,7 @@ async def test_a_channel_goes_through_all_38_bullets_before_any_repeats_across_r
     await first.close()
     day = WEDNESDAY
     while len(slack.posts) < 39:
-        if is_working_day(day):
+        if day in REGION_DAYS:
             store = await open_store(database_url)
             await sender(service, store, slack).send_due(at(day, 9, 1))
             await store.close()
@@ -99,7 +100,7 @@ async def test_a_channel_goes_through_all_38_bullets_before_any_repeats_across_r
     assert len(set(virtues)) == 7  # the first week and a half quotes every virtue once
 
 
-async def test_two_senders_at_the_same_moment_post_once(service: Kodeks, database_url: str) -> None:
+async def test_two_senders_at_the_same_moment_post_once(service: Replies, database_url: str) -> None:
     """Two servers (two connections to one database) sending at 09:00 together: one post per channel."""
     slack = Channel()
     one, two = await open_store(database_url), await open_store(database_url)
@@ -117,7 +118,7 @@ async def test_two_senders_at_the_same_moment_post_once(service: Kodeks, databas
     assert sorted(reports[0].sent + reports[1].sent) == ["slack:C1", "slack:C2", "slack:C3"]
 
 
-async def test_a_crash_between_claim_and_send_does_not_lose_the_day(service: Kodeks, store: Store) -> None:
+async def test_a_crash_between_claim_and_send_does_not_lose_the_day(service: Replies, store: Store) -> None:
     """A sender claimed the day and died; after the retry delay the day is sent by someone else."""
     slack = Channel()
     await store.subscribe("slack", "C1", at(WEDNESDAY, 8))
@@ -130,7 +131,7 @@ async def test_a_crash_between_claim_and_send_does_not_lose_the_day(service: Kod
     assert later.sent == ["slack:C1"] and len(slack.posts) == 1
 
 
-async def test_a_failed_send_is_retried_later_the_same_day(service: Kodeks, store: Store) -> None:
+async def test_a_failed_send_is_retried_later_the_same_day(service: Replies, store: Store) -> None:
     """A network error at 09:00 is recorded; the 09:10 round sends the same tip once."""
     slack = Channel(refuse_next=1)
     await store.subscribe("slack", "C1", at(WEDNESDAY, 8))
@@ -147,7 +148,7 @@ async def test_a_failed_send_is_retried_later_the_same_day(service: Kodeks, stor
 
 
 async def test_a_channel_the_app_was_removed_from_is_paused_until_subscribed_again(
-    service: Kodeks, store: Store
+    service: Replies, store: Store
 ) -> None:
     """not_in_channel pauses the subscription: no more attempts; `tip til` later resumes it."""
     slack = Channel(gone={"C1"})
@@ -165,7 +166,7 @@ async def test_a_channel_the_app_was_removed_from_is_paused_until_subscribed_aga
 
 
 async def test_a_server_down_at_nine_sends_when_back_that_day_but_not_the_day_after(
-    service: Kodeks, store: Store
+    service: Replies, store: Store
 ) -> None:
     """Back at 14:00: today's tip goes out. Down all Wednesday, back Thursday: only Thursday's tip."""
     slack = Channel()
@@ -181,7 +182,7 @@ async def test_a_server_down_at_nine_sends_when_back_that_day_but_not_the_day_af
 
 
 async def test_a_channel_subscribed_after_nine_gets_its_first_tip_the_next_working_day(
-    service: Kodeks, store: Store
+    service: Replies, store: Store
 ) -> None:
     """Subscribing at 10:00 does not post a tip at once; Thursday 09:00 does."""
     slack = Channel()
@@ -195,7 +196,7 @@ async def test_a_channel_subscribed_after_nine_gets_its_first_tip_the_next_worki
 
 
 async def test_unsubscribed_channels_and_unconfigured_platforms_get_nothing(
-    service: Kodeks, store: Store
+    service: Replies, store: Store
 ) -> None:
     """`tip fra` stops the tips; a Teams subscription with Teams not configured is skipped, not failed."""
     slack = Channel()
@@ -210,7 +211,7 @@ async def test_unsubscribed_channels_and_unconfigured_platforms_get_nothing(
     assert report.skipped == ["teams:19:abc@thread.tacv2"]
 
 
-async def test_dry_run_lists_the_due_tips_and_sends_nothing(service: Kodeks, store: Store) -> None:
+async def test_dry_run_lists_the_due_tips_and_sends_nothing(service: Replies, store: Store) -> None:
     """`tips send-due --dry-run` says what would go out, claims nothing, so the real run still sends."""
     slack = Channel()
     await store.subscribe("slack", "C1", at(WEDNESDAY, 8))

@@ -11,8 +11,6 @@ import struct
 import zlib
 from collections.abc import Callable
 
-BRAND_RGB = (0x1F, 0x4E, 0x79)  # Region Midtjylland's dark blue, as the app's accent colour
-BRAND_COLOR = "#{:02X}{:02X}{:02X}".format(*BRAND_RGB)
 WHITE = (255, 255, 255)
 SAMPLES = 4
 """Sub-samples per pixel side: 16 per pixel give smooth edges and draw 192×192 in well under a second."""
@@ -76,11 +74,14 @@ def png(rows: list[bytes]) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
-def color_icon() -> bytes:
-    """192×192, full colour: a white K on the brand colour, inside Teams' 96-pixel safe area."""
+def color_icon(brand_rgb: tuple[int, int, int]) -> bytes:
+    """192×192, full colour: a white K on the brand colour, inside Teams' 96-pixel safe area.
+
+    ``brand_rgb`` is the organisation's colour from ``organisation.yaml``, 0..255 per channel.
+    """
 
     def pixel(covered: float) -> tuple[int, int, int, int]:
-        r, g, b = (round(c + (w - c) * covered) for c, w in zip(BRAND_RGB, WHITE, strict=True))
+        r, g, b = (round(c + (w - c) * covered) for c, w in zip(brand_rgb, WHITE, strict=True))
         return r, g, b, 255
 
     return png(_draw(192, 48, pixel))

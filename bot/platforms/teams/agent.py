@@ -34,13 +34,15 @@ from microsoft_agents.hosting.core import (
     TurnState,
 )
 
+from bot.clock import Clock
 from bot.config import TeamsSettings
 from bot.core.answer import Answer
 from bot.errors import ChannelGone
-from bot.render import adaptive_card, texts
-from bot.service import Kodeks
-from bot.store import Store
-from bot.tips.scheduler import Clock, utc_now
+from bot.logs import PLATFORM as PLATFORM_OF_REQUEST
+from bot.platforms.teams.markup import strip_markup
+from bot.render import actions, adaptive_card, texts
+from bot.service import Conversation, Kodeks
+from bot.store import ReferenceStore
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +95,6 @@ def reference_of(activity: Activity) -> dict[str, Any]:
     return reference
 
 
-def _store(service: Kodeks) -> Store:
-    if service.store is None:
-        raise RuntimeError("no store attached: the server opens one at start")
-    return service.store
-
-
 def _in_group(activity: Activity) -> bool:
     return bool(activity.conversation and activity.conversation.conversation_type in GROUP_CONVERSATIONS)
 
@@ -132,7 +128,7 @@ def _data(value: object) -> dict[str, str]:
 
 
 def create_agent(
-    service: Kodeks, connections: Connections, clock: Clock = utc_now
+    service: Kodeks, references: ReferenceStore, connections: Connections, clock: Clock
 ) -> AgentApplication[TurnState]:
     """The agent application: message, install and button handlers, and the error reply."""
     agent = AgentApplication[TurnState](
@@ -144,7 +140,7 @@ def create_agent(
     async def remember(context: TurnContext) -> None:
         """Refresh the stored reference; a database hiccup must not cost the person their answer."""
         try:
-            await _store(service).save_reference(
+            await references.save_reference(
                 PLATFORM, conversation_key(context.activity), reference_of(context.activity)
             )
         except Exception:
@@ -168,10 +164,9 @@ def create_agent(
     @agent.adaptive_card.action_submit(adaptive_card.VERB_FEEDBACK)
     async def on_feedback(context: TurnContext, state: TurnState, value: object) -> None:
         await remember(context)
-        data = _data(value)
-        await service.record_feedback(
-            data.get("topic", ""), data.get("bullet") or None, data.get("vote") == "up"
-        )
+        vote = actions.decode_vote(_data(value).get("value", ""))
+        if vote is not None:
+            await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
         await context.send_activity(MessageFactory.text(texts.FEEDBACK_THANKS))
 
     @agent.message()
@@ -180,16 +175,16 @@ def create_agent(
         await remember(context)
         if _in_group(activity) and not _mentions_kodeks(activity):
             return  # in a channel Kodeks speaks only when spoken to
-        answer = await service.reply_in_channel(
-            activity.text or "", PLATFORM, conversation_key(activity), clock()
-        )
+        where = Conversation(PLATFORM, conversation_key(activity))
+        answer = await service.reply(strip_markup(activity.text or ""), where, clock())
         await context.send_activity(answer_message(answer))
 
     @agent.error
     async def on_error(context: TurnContext, error: Exception) -> None:
         log.error("teams_turn_failed", exc_info=error, extra={"type": context.activity.type})
         if context.activity.type == ActivityTypes.message:
-            await context.send_activity(MessageFactory.text(texts.ERROR_APOLOGY))
+            apology = texts.error_apology(service.replies.knowledge.organisation.codex_owner)
+            await context.send_activity(MessageFactory.text(apology))
 
     return agent
 
@@ -226,8 +221,8 @@ class TeamsTipPoster:
 
     platform = PLATFORM
 
-    def __init__(self, adapter: CloudAdapter, service: Kodeks, app_id: str) -> None:
-        self._adapter, self._service, self._app_id = adapter, service, app_id
+    def __init__(self, adapter: CloudAdapter, references: ReferenceStore, app_id: str) -> None:
+        self._adapter, self._references, self._app_id = adapter, references, app_id
 
     async def post_tip(self, channel: str, answer: Answer) -> None:
         """Send the tip's card to ``channel`` (a conversation id as stored by ``conversation_key``).
@@ -236,7 +231,7 @@ class TeamsTipPoster:
             ChannelGone: Kodeks never saw this conversation, or Teams answers 403/404 because the app
                 was removed. Any other error propagates, so the caller retries later.
         """
-        stored = await _store(self._service).reference(PLATFORM, channel)
+        stored = await self._references.reference(PLATFORM, channel)
         if stored is None:
             raise ChannelGone("Kodeks has no conversation reference for this Teams conversation")
         continuation = ConversationReference.model_validate(stored).get_continuation_activity()
@@ -258,16 +253,25 @@ class TeamsTipPoster:
 
 @dataclass(frozen=True)
 class Teams:
-    """Everything the server needs from this module."""
+    """Teams as a platform: the agent, its adapter and auth configuration, and its tip poster."""
 
     agent: AgentApplication[TurnState]
     adapter: CloudAdapter
     auth: AgentAuthConfiguration
     poster: TeamsTipPoster
+    name: str = PLATFORM
+
+    def mount(self, app: web.Application) -> None:
+        """Serve ``POST /api/messages`` (see ``mount``)."""
+        mount(app, self)
 
 
 def create_teams(
-    service: Kodeks, settings: TeamsSettings, connections: Connections | None = None, clock: Clock = utc_now
+    service: Kodeks,
+    references: ReferenceStore,
+    settings: TeamsSettings,
+    clock: Clock,
+    connections: Connections | None = None,
 ) -> Teams:
     """Build the Teams side; ``connections`` replaces MSAL in tests (a static token provider).
 
@@ -276,8 +280,8 @@ def create_teams(
     connections = connections or connections_for(settings)
     adapter = create_adapter(connections, validate_hosts=not settings.anonymous)
     auth = connections.get_default_connection_configuration()
-    poster = TeamsTipPoster(adapter, service, settings.client_id)
-    return Teams(create_agent(service, connections, clock), adapter, auth, poster)
+    poster = TeamsTipPoster(adapter, references, settings.client_id)
+    return Teams(create_agent(service, references, connections, clock), adapter, auth, poster)
 
 
 def mount(app: web.Application, teams: Teams) -> None:
@@ -302,6 +306,7 @@ def mount(app: web.Application, teams: Teams) -> None:
         app["agent_configuration"] = teams.auth
 
     async def messages(request: web.Request) -> web.StreamResponse:
+        PLATFORM_OF_REQUEST.set(PLATFORM)
         if not _routable(await request.read()):
             return web.json_response({"error": "malformed activity"}, status=400)
         response = await start_agent_process(request, teams.agent, teams.adapter)

@@ -23,16 +23,18 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.clock import Clock
 from bot.config import SlackSettings
-from bot.core.answer import Answer, AnswerKind
+from bot.core.answer import Answer, Notice
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
-from bot.render import plain, slack_blocks, texts
-from bot.service import Kodeks
-from bot.tips.scheduler import Clock, utc_now
+from bot.platforms.slack.markup import strip_markup
+from bot.render import actions, plain, slack_blocks, texts
+from bot.service import Conversation, Kodeks
 
 log = logging.getLogger(__name__)
 
+NAME = "slack"
 COMMAND = "/kodeks"
 SEEN_EVENTS = 5000
 """How many event ids are remembered to answer a redelivered event once; Slack retries within minutes."""
@@ -62,9 +64,13 @@ class _SeenEvents:
         return True
 
 
-def message_kwargs(answer: Answer, shareable: bool = False) -> dict[str, Any]:
-    """The text (notification and fallback) and blocks of a message carrying an answer."""
-    return {"text": plain.render(answer)[:3000], "blocks": slack_blocks.render(answer, shareable)}
+def message_kwargs(answer: Answer, share: str | None = None) -> dict[str, Any]:
+    """The text (notification and fallback) and blocks of a message carrying an answer.
+
+    ``share`` (what was asked) adds "Del i kanalen"; a notice is never shared.
+    """
+    share = None if isinstance(answer.content, Notice) else share
+    return {"text": plain.render(answer)[:3000], "blocks": slack_blocks.render(answer, share)}
 
 
 def web_client(settings: SlackSettings) -> AsyncWebClient:
@@ -77,7 +83,7 @@ def web_client(settings: SlackSettings) -> AsyncWebClient:
 class SlackTipPoster:
     """Posts daily tips to Slack channels."""
 
-    platform = "slack"
+    platform = NAME
 
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
@@ -93,7 +99,7 @@ class SlackTipPoster:
             raise
 
 
-def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = utc_now) -> AsyncApp:
+def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> AsyncApp:
     """Build the Bolt app; every Web API call goes to ``settings.api_url`` and retries rate limits."""
     app = AsyncApp(
         client=web_client(settings),
@@ -104,8 +110,8 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = ut
 
     async def reply(text: str, channel: str) -> Answer:
         """The answer to words typed in a channel: ``tip til``/``tip fra`` switch that channel's tips."""
-        PLATFORM.set("slack")  # also over Socket Mode, where no HTTP request sets it
-        return await service.reply_in_channel(text, "slack", channel, clock())
+        PLATFORM.set(NAME)  # also over Socket Mode, where no HTTP request sets it
+        return await service.reply(strip_markup(text), Conversation(NAME, channel), clock())
 
     @app.middleware
     async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
@@ -133,25 +139,23 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = ut
     async def on_command(ack: AsyncAck, command: dict[str, Any]) -> None:
         text = command.get("text", "")
         answer = await reply(text, command.get("channel_id", ""))
-        kwargs = message_kwargs(answer, shareable=answer.kind is not AnswerKind.NOTICE)
-        kwargs["blocks"] = _with_share_value(kwargs["blocks"], text)
-        await ack(response_type="ephemeral", **kwargs)
+        await ack(response_type="ephemeral", **message_kwargs(answer, share=text))
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_SHOW_TOPIC}:"))
     async def on_show_topic(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
         topic = str(action.get("value", ""))
         answer = service.show_topic(topic)
-        kwargs = message_kwargs(answer, shareable=True)
-        kwargs["blocks"] = _with_share_value(kwargs["blocks"], topic)
-        await respond(response_type="ephemeral", replace_original=False, **kwargs)
+        await respond(
+            response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=topic)
+        )
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_FEEDBACK}:"))
     async def on_feedback(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         await ack()
-        vote, _, rest = str(action.get("value", "")).partition("|")
-        topic, _, bullet = rest.partition("|")
-        await service.record_feedback(topic, bullet or None, vote == "up")
+        vote = actions.decode_vote(str(action.get("value", "")))
+        if vote is not None:
+            await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
         await respond(text=texts.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False)
 
     @app.action(slack_blocks.ACTION_SHARE)
@@ -165,7 +169,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock = ut
         await ack()
         channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
         user = (body.get("user") or {}).get("id", "")
-        answer = service.handle(str(action.get("value", "")))
+        answer = service.replies.reply(service.replies.parse(str(action.get("value", ""))), service.today())
         kwargs = message_kwargs(answer)
         kwargs["blocks"] = [slack_blocks.shared_by(user), *kwargs["blocks"]]
         try:
@@ -199,6 +203,7 @@ def events_route(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Respons
     """
 
     async def slack_events(request: web.Request) -> web.Response:
+        PLATFORM.set(NAME)
         if not request.headers.get("X-Slack-Request-Timestamp", "").isdigit():
             return web.json_response({"error": "invalid request"}, status=401)
         try:
@@ -238,17 +243,3 @@ def socket_mode(app: AsyncApp, app_token: str) -> Callable[[web.Application], As
         await handler.close_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
 
     return connection
-
-
-def _with_share_value(blocks: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Put what was asked into the share button, so sharing posts the same answer again.
-
-    Note:
-        The button carries the asker's words (at most Slack's 2000 characters), not the answer: an
-        answer is rebuilt from them, so a shared message never contains text the bot did not write.
-    """
-    for block in blocks:
-        for element in block.get("elements", ()):
-            if element.get("action_id") == slack_blocks.ACTION_SHARE:
-                element["value"] = text[:2000] or "hjælp"
-    return blocks

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.knowledge import Knowledge
 from bot.render import texts
 
 SLASH_COMMAND = "/kodeks"
@@ -16,8 +17,12 @@ BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history")
 BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
 
 
-def slack_manifest(base_url: str | None, socket_mode: bool = False) -> dict[str, Any]:
-    """Return the manifest; HTTP request URLs are ``{base_url}/slack/events`` unless in Socket Mode."""
+def slack_manifest(base_url: str | None, knowledge: Knowledge, socket_mode: bool = False) -> dict[str, Any]:
+    """Return the manifest; HTTP request URLs are ``{base_url}/slack/events`` unless in Socket Mode.
+
+    The descriptions and colour come from the knowledge folder's organisation and codex.
+    """
+    organisation = knowledge.organisation
     events_url = f"{(base_url or 'https://kodeks.example.org').rstrip('/')}/slack/events"
     command: dict[str, Any] = {
         "command": SLASH_COMMAND,
@@ -35,9 +40,9 @@ def slack_manifest(base_url: str | None, socket_mode: bool = False) -> dict[str,
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
             "name": texts.BOT_NAME,
-            "description": texts.APP_SHORT_DESCRIPTION,
-            "long_description": texts.APP_LONG_DESCRIPTION,
-            "background_color": "#1f4e79",
+            "description": organisation.app_description,
+            "long_description": texts.app_long_description(knowledge.codex.title),
+            "background_color": organisation.brand_colour.lower(),
         },
         "features": {
             "app_home": {

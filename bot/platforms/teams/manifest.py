@@ -14,8 +14,10 @@ import zipfile
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot import __version__, icons
+from bot import __version__
 from bot.core.codex import Codex
+from bot.core.knowledge import Knowledge
+from bot.platforms.teams import icons
 from bot.render import texts
 
 MANIFEST_VERSION = "1.29"
@@ -37,24 +39,31 @@ def _commands(codex: Codex) -> list[dict[str, str]]:
     ]
 
 
-def teams_manifest(client_id: str, base_url: str | None, codex: Codex) -> dict[str, Any]:
-    """The manifest; ``base_url`` gives the developer pages and ``validDomains`` (none without it)."""
+def teams_manifest(client_id: str, base_url: str | None, knowledge: Knowledge) -> dict[str, Any]:
+    """The manifest; ``base_url`` gives the developer pages and ``validDomains`` (none without it).
+
+    Names, descriptions and the accent colour come from the knowledge folder's organisation and codex.
+    """
     base = (base_url or PLACEHOLDER_URL).rstrip("/")
+    organisation, codex = knowledge.organisation, knowledge.codex
     return {
         "$schema": SCHEMA_URL,
         "manifestVersion": MANIFEST_VERSION,
         "version": __version__,
         "id": client_id,
         "developer": {
-            "name": texts.TEAMS_DEVELOPER,
+            "name": organisation.name,
             "websiteUrl": base,
             "privacyUrl": base,
             "termsOfUseUrl": base,
         },
-        "name": {"short": texts.BOT_NAME, "full": texts.TEAMS_FULL_NAME},
-        "description": {"short": texts.APP_SHORT_DESCRIPTION, "full": texts.TEAMS_LONG_DESCRIPTION},
+        "name": {"short": texts.BOT_NAME, "full": texts.teams_full_name(organisation.app_description)},
+        "description": {
+            "short": organisation.app_description,
+            "full": texts.teams_long_description(codex.title),
+        },
         "icons": {"color": "color.png", "outline": "outline.png"},
-        "accentColor": icons.BRAND_COLOR,
+        "accentColor": organisation.brand_colour.upper(),
         "localizationInfo": {"defaultLanguageTag": "da-dk"},
         "bots": [
             {
@@ -69,12 +78,12 @@ def teams_manifest(client_id: str, base_url: str | None, codex: Codex) -> dict[s
     }
 
 
-def teams_package(client_id: str, base_url: str | None, codex: Codex) -> bytes:
+def teams_package(client_id: str, base_url: str | None, knowledge: Knowledge) -> bytes:
     """The zip Teams accepts: the manifest and both icons at its root (not in a folder)."""
-    manifest = json.dumps(teams_manifest(client_id, base_url, codex), ensure_ascii=False, indent=2)
+    manifest = json.dumps(teams_manifest(client_id, base_url, knowledge), ensure_ascii=False, indent=2)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("manifest.json", manifest)
-        package.writestr("color.png", icons.color_icon())
+        package.writestr("color.png", icons.color_icon(knowledge.organisation.brand_rgb))
         package.writestr("outline.png", icons.outline_icon())
     return buffer.getvalue()

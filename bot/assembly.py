@@ -1,0 +1,66 @@
+"""The composition root: open the store, build the service complete, build the configured platforms.
+
+Both entry points use it: the server (``bot.web``) mounts what it builds, ``tips send-due`` uses only
+its tip sender. Nothing is attached after construction: each part receives what it needs, in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock, utc_now
+from bot.config import Settings
+from bot.core.knowledge import load_knowledge
+from bot.core.replies import Replies
+from bot.platforms import Platform, PlatformFactory, Services, slack, teams
+from bot.service import Kodeks
+from bot.store import Store, open_store
+from bot.tips.schedule import TipSchedule, WorkingDays
+from bot.tips.sender import TipSender
+
+PLATFORMS: tuple[PlatformFactory, ...] = (teams.create, slack.create)
+"""Every chat platform Kodeks knows; each decides from the settings whether it is configured."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    """Everything built for one run of the server or of a CLI command that needs the database."""
+
+    kodeks: Kodeks
+    store: Store
+    platforms: tuple[Platform, ...]
+    sender: TipSender
+
+    async def close(self) -> None:
+        """Release the database."""
+        await self.store.close()
+
+
+def load_replies(settings: Settings) -> Replies:
+    """Load and validate the knowledge folder; raises KnowledgeError if it is broken."""
+    return Replies(load_knowledge(settings.knowledge_dir))
+
+
+def schedule_of(settings: Settings, replies: Replies) -> TipSchedule:
+    """When scheduled posts go out: the configured time, in the organisation's working calendar."""
+    working_days = WorkingDays.of(replies.knowledge.organisation)
+    return TipSchedule(settings.tip_time, settings.timezone, working_days)
+
+
+async def assemble(settings: Settings, replies: Replies | None = None, clock: Clock = utc_now) -> Assembly:
+    """Open the store, then build the service and the platforms around it.
+
+    ``replies`` lets tests share one loaded knowledge folder; ``clock`` is the server's idea of now.
+
+    Raises:
+        KnowledgeError: the knowledge folder is broken.
+        StoreError: the database cannot be opened.
+    """
+    replies = replies or load_replies(settings)
+    store = await open_store(settings.database_url)
+    schedule = schedule_of(settings, replies)
+    kodeks = Kodeks(replies, store, schedule, settings.log_questions)
+    services = Services(kodeks, store, settings, clock)
+    platforms = tuple(platform for create in PLATFORMS if (platform := create(services)) is not None)
+    posters = {platform.name: platform.poster for platform in platforms}
+    return Assembly(kodeks, store, platforms, TipSender(schedule, store, posters, replies.rotation_tip))
