@@ -35,8 +35,13 @@ class FileReader:
         """Record a problem at a 1-based line."""
         self.problems.append(KnowledgeProblem(self.path, line, problem))
 
-    def compose(self) -> yaml.Node | None:
-        """Parse the file into nodes; a missing file or a syntax error becomes a problem."""
+    def compose(self, allow_empty: bool = False) -> yaml.Node | None:
+        """Parse the file into nodes; a missing file or a syntax error becomes a problem.
+
+        Note:
+            An empty file (or one with only comments) gives ``None``; it is a problem unless
+            ``allow_empty``, for optional files such as ``dilemmas.yaml`` where "nothing" is a valid content.
+        """
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -55,7 +60,7 @@ class FileReader:
         except yaml.YAMLError as error:
             self.report(1, f"invalid YAML: {error}")
             return None
-        if node is None:
+        if node is None and not allow_empty:
             self.report(1, "file is empty")
         return node
 
