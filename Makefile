@@ -18,10 +18,11 @@ run: $(STAMP)  ## start the local chat (no Slack or Teams account needed)
 test: $(STAMP)  ## run the whole test suite
 	$(PY) -m pytest
 
-lint: $(STAMP)  ## ruff, formatting and mypy strict
+lint: $(STAMP)  ## ruff, formatting, mypy strict and the import layers
 	$(VENV)/bin/ruff check bot tests
 	$(VENV)/bin/ruff format --check bot tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)  ## matcher cost per question and start-up time
 	$(PY) tests/bench.py

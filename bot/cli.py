@@ -128,7 +128,7 @@ def cmd_check_knowledge(args: argparse.Namespace) -> int:
         f"{directory}: ok - {organisation.name}, {len(codex.virtues)} virtues, {len(codex.bullets)} bullets, "
         f"{len(codex.escalation.steps)} escalation steps, {len(codex.contacts)} contact(s), "
         f"{len(aids.synonyms)} synonym groups, {examples} example questions, "
-        f"{len(aids.offtopic)} off-topic examples"
+        f"{len(aids.offtopic)} off-topic examples, {len(knowledge.dilemmas)} dilemmas"
     )
     return 0
 

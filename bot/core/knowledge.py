@@ -6,7 +6,8 @@ matching, and the reverse:
 - ``codex.yaml``: the codex itself, verbatim (maintained by the codex owners);
 - ``organisation.yaml``: who owns the codex, the app's colour, the local working calendar;
 - ``matching.yaml``: stop words and synonym groups (how staff phrase things);
-- ``examples.yaml``: example questions per topic and per bullet, and questions the bot must not answer.
+- ``examples.yaml``: example questions per topic and per bullet, and questions the bot must not answer;
+- ``dilemmas.yaml``: cases for discussion at department meetings (optional).
 
 Every problem in every file is collected and raised together as one ``KnowledgeError``, each as
 ``FILE:LINE: problem``; a broken folder never half-loads.
@@ -29,6 +30,7 @@ from bot.core.codex import (
     HelpSection,
     Virtue,
 )
+from bot.core.dilemmas import Dilemma, load_dilemmas
 from bot.core.organisation import ORGANISATION_FILE, Organisation, read_organisation
 from bot.core.yaml_reader import FileReader
 from bot.errors import KnowledgeError, KnowledgeProblem
@@ -62,6 +64,7 @@ class Knowledge:
     aids: MatchingAids
     directory: Path
     organisation: Organisation
+    dilemmas: tuple[Dilemma, ...] = ()  # cases for discussion (dilemmas.yaml); none if the file is absent
 
 
 def load_knowledge(directory: Path) -> Knowledge:
@@ -81,10 +84,11 @@ def load_knowledge(directory: Path) -> Knowledge:
     examples, offtopic = _read_examples(
         FileReader(directory / EXAMPLES_FILE, problems), topics, bullet_counts
     )
+    dilemmas = load_dilemmas(directory, codex, problems)
     if problems or codex is None or organisation is None:
         raise KnowledgeError(problems)
     aids = MatchingAids(frozenset(stopwords), tuple(synonyms), examples, tuple(offtopic))
-    return Knowledge(codex, aids, directory, organisation)
+    return Knowledge(codex, aids, directory, organisation, dilemmas)
 
 
 def _read_codex(reader: FileReader) -> Codex | None:
