@@ -210,7 +210,8 @@ def _moment(text: str, settings: Settings) -> datetime:
 
 
 def _write_teams_package(out: Path | None, url: str | None) -> int:
-    from bot.config import teams_client_id
+    from bot.config import knowledge_dir, teams_client_id
+    from bot.core.knowledge import load_knowledge
     from bot.platforms.teams.manifest import teams_package
 
     if out is None:
@@ -218,7 +219,7 @@ def _write_teams_package(out: Path | None, url: str | None) -> int:
     if url is not None and not url.startswith("https://"):
         raise KodeksError(f"manifest teams: --url must be the server's public https:// address, not '{url}'")
     client_id = teams_client_id()  # the package holds no secret, so none is needed to build it
-    out.write_bytes(teams_package(client_id, url, _replies().knowledge))
+    out.write_bytes(teams_package(client_id, url, load_knowledge(knowledge_dir())))
     print(f"{out}: Teams app package for bot {client_id}")
     return 0
 

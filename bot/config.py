@@ -84,7 +84,7 @@ class Settings:
         env = os.environ if env is None else env
         return cls(
             port=_port(env.get("PORT", "")),
-            knowledge_dir=Path(env.get("KODEKS_KNOWLEDGE_DIR") or PROJECT_KNOWLEDGE_DIR),
+            knowledge_dir=knowledge_dir(env),
             database_url=_database_url(env.get("DATABASE_URL", "")),
             slack=_slack(env),
             tip_time=_tip_time(env.get("KODEKS_TIP_TIME", "")),
@@ -167,6 +167,12 @@ def _slack(env: Mapping[str, str]) -> SlackSettings | None:
     if not api_url.startswith(("http://", "https://")):
         raise ConfigError("SLACK_API_URL", f"must be an http(s) URL, not '{api_url}'")
     return SlackSettings(token, secret, app_token, api_url.rstrip("/") + "/")
+
+
+def knowledge_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The knowledge folder (``KODEKS_KNOWLEDGE_DIR``), for commands that need nothing else."""
+    env = os.environ if env is None else env
+    return Path(env.get("KODEKS_KNOWLEDGE_DIR") or PROJECT_KNOWLEDGE_DIR)
 
 
 def teams_client_id(env: Mapping[str, str] | None = None) -> str:

@@ -126,3 +126,12 @@ def test_without_out_or_with_a_bare_host_the_command_explains(tmp_path: Path) ->
 
     assert no_out.returncode == 1 and "--out FILE.zip is required" in no_out.stderr
     assert bare.returncode == 1 and "--url must be" in bare.stderr
+
+
+def test_the_package_is_built_with_only_the_client_id(tmp_path: Path) -> None:
+    """A build pipeline needs no secret: the client id alone gives a package with that app id."""
+    out = tmp_path / "app.zip"
+    result = kodeks("manifest", "teams", "--out", str(out), env={TEAMS_CLIENT_ID: TEAMS_APP_ID})
+
+    assert result.returncode == 0, result.stderr
+    assert _manifest(zipfile.ZipFile(out))["id"] == TEAMS_APP_ID
