@@ -46,7 +46,7 @@ def other(tmp_path_factory: pytest.TempPathFactory) -> Replies:
 
 
 def test_no_reply_card_or_manifest_names_the_old_organisation(other: Replies) -> None:
-    """Help, answers, a virtue, a tip, a notice, Slack blocks, Teams cards and both manifests name only the new one."""
+    """Help, answers, a virtue, a tip, a notice, blocks, cards and both manifests name only the new one."""
     today = date(2026, 11, 24)
     answers = [
         other.handle(text, today)
