@@ -17,6 +17,7 @@ from bot.service import Kodeks
 from bot.store import Store, open_store
 from bot.tips.schedule import TipSchedule, WorkingDays
 from bot.tips.sender import TipSender
+from bot.usage import UsageCounter
 
 PLATFORMS: tuple[PlatformFactory, ...] = (teams.create, slack.create)
 """Every chat platform Kodeks knows; each decides from the settings whether it is configured."""
@@ -59,7 +60,7 @@ async def assemble(settings: Settings, replies: Replies | None = None, clock: Cl
     replies = replies or load_replies(settings)
     store = await open_store(settings.database_url)
     schedule = schedule_of(settings, replies)
-    kodeks = Kodeks(replies, store, schedule, settings.log_questions)
+    kodeks = Kodeks(replies, store, schedule, UsageCounter(store), settings.log_questions)
     services = Services(kodeks, store, settings, clock)
     platforms = tuple(platform for create in PLATFORMS if (platform := create(services)) is not None)
     posters = {platform.name: platform.poster for platform in platforms}

@@ -18,6 +18,7 @@ from bot.core.commands import AskQuestion, Command, SwitchTips
 from bot.core.replies import Replies
 from bot.store import FeedbackStore, TipStore
 from bot.tips.schedule import TipSchedule
+from bot.usage import UsageCounter
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,18 @@ class Kodeks:
     """The bot's behaviour, independent of where the words came from."""
 
     def __init__(
-        self, replies: Replies, store: ChatStore, schedule: TipSchedule, log_questions: bool = False
+        self,
+        replies: Replies,
+        store: ChatStore,
+        schedule: TipSchedule,
+        usage: UsageCounter,
+        log_questions: bool = False,
     ) -> None:
         self.replies = replies
         self.codex = replies.codex
         self.store = store
         self.schedule = schedule
+        self.usage = usage  # anonymous counts per day, platform, kind and topic
         self.log_questions = log_questions  # KODEKS_LOG_QUESTIONS=1; question texts are personal data
 
     async def reply(self, text: str, where: Conversation, now: datetime) -> Answer:
@@ -51,6 +58,7 @@ class Kodeks:
         command = self.replies.parse(text)
         answer = await self.run(command, where, now)
         self._log_answer(answer, command)
+        self.usage.count(self.today(now), where.platform, answer.kind.value, answer.topic)
         return answer
 
     async def run(self, command: Command, where: Conversation, now: datetime) -> Answer:

@@ -107,6 +107,7 @@ async def create_app(
     for platform in assembly.platforms:
         platform.mount(app)
     app.cleanup_ctx.append(tip_loop(TipScheduler(assembly.sender, clock)))
+    app.cleanup_ctx.append(assembly.kodeks.usage.loop())
 
     async def close_store(_: web.Application) -> None:
         await assembly.close()

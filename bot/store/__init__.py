@@ -10,8 +10,10 @@ post, not who asked.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any, Protocol
 
 
@@ -45,6 +47,93 @@ class TipClaim:
     day: date
     position: int  # the rotation place to send
     attempt: int  # 1 for the first try of the day
+
+
+@dataclass(frozen=True, slots=True)
+class UsageCount:
+    """How many replies of one kind, about one topic, one platform gave on one day."""
+
+    day: date
+    platform: str
+    kind: str  # the reply's kind: match, no_match, virtue, help, tip …
+    topic: str  # "" when the reply is about no topic
+    count: int
+
+
+UsageKey = tuple[date, str, str, str]
+"""(day, platform, kind, topic) of a usage count."""
+
+
+class QuestionState(StrEnum):
+    """Where a question sent to the codex owners stands."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question a person sent to the codex owners, as the review queue keeps it.
+
+    Nothing about the person is kept unless they chose to be named; then ``asker`` holds only what
+    the platform needs to send them the answer (e.g. a Slack user id, or a Teams conversation
+    reference), never a name.
+    """
+
+    id: int
+    asked_at: datetime
+    platform: str
+    question: str
+    kodeks_kind: str  # what Kodeks had replied: no_match, match …
+    kodeks_topic: str | None
+    state: QuestionState
+    asker: Mapping[str, Any] | None  # None: asked anonymously
+    card: Mapping[str, Any] | None  # where the experts' card is, to update it in place
+    handled_by: str | None
+    answer: str | None
+    handled_at: datetime | None
+
+
+class UsageStore(Protocol):
+    """Anonymous usage counts: no text, no person."""
+
+    async def add_usage(self, counts: Mapping[UsageKey, int]) -> None:
+        """Add a batch of counts (the server flushes them every few seconds)."""
+
+    async def usage(self, first: date, last: date) -> list[UsageCount]:
+        """Counts of the days ``first`` to ``last`` inclusive, oldest first."""
+
+
+class QuestionQueue(Protocol):
+    """Questions sent to the codex owners, kept for the retention period."""
+
+    async def enqueue(
+        self,
+        asked_at: datetime,
+        platform: str,
+        question: str,
+        kodeks: tuple[str, str | None],
+        asker: Mapping[str, Any] | None,
+    ) -> AskedQuestion:
+        """Keep a new question; ``kodeks`` is (kind, topic) of what Kodeks had replied."""
+
+    async def attach_card(self, question_id: int, card: Mapping[str, Any]) -> None:
+        """Remember where the experts' card of a question is."""
+
+    async def questions(self, state: QuestionState | None = None) -> list[AskedQuestion]:
+        """The queue, newest first; only one state if given."""
+
+    async def question(self, question_id: int) -> AskedQuestion | None:
+        """One question, or None if there is none with that id (or it was deleted)."""
+
+    async def resolve(
+        self, question_id: int, state: QuestionState, by: str, answer: str | None, now: datetime
+    ) -> AskedQuestion | None:
+        """Mark a question answered or closed; None if it does not exist or is already closed."""
+
+    async def forget_before(self, cutoff: datetime) -> int:
+        """Delete questions asked before ``cutoff`` (retention); returns how many."""
 
 
 class FeedbackStore(Protocol):
@@ -89,6 +178,12 @@ class TipStore(Protocol):
     async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
         """Record a failed send; the day is claimable again after ``RETRY_AFTER``."""
 
+    async def subscribed_channels(self) -> int:
+        """How many channels get a scheduled post (for the report)."""
+
+    async def scheduled_sent(self, first: date, last: date) -> Mapping[str, int]:
+        """Scheduled posts sent on the days ``first`` to ``last``, by kind ("tip", "dilemma")."""
+
 
 class ReferenceStore(Protocol):
     """Where to post later: a platform's reference to a conversation (Teams)."""
@@ -114,7 +209,7 @@ class Health(Protocol):
         """Release connections."""
 
 
-class Store(FeedbackStore, TipStore, ReferenceStore, Health, Protocol):
+class Store(FeedbackStore, TipStore, ReferenceStore, UsageStore, QuestionQueue, Health, Protocol):
     """Every concern at once: what the composition root opens and hands out piece by piece."""
 
 

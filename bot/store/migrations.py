@@ -82,10 +82,45 @@ def m003_conversation_references(connection: Connection) -> None:
     conversation_references.create(connection, checkfirst=True)
 
 
+usage_counts = sa.Table(
+    "usage_counts",
+    metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("platform", sa.String(16), primary_key=True),
+    sa.Column("kind", sa.String(32), primary_key=True),  # the kind of reply: match, no_match, virtue …
+    sa.Column("topic", sa.String(64), primary_key=True),  # "" when the reply is about no topic
+    sa.Column("count", sa.Integer, nullable=False),
+)
+
+asked_questions = sa.Table(
+    "asked_questions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("platform", sa.String(16), nullable=False),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("kodeks_kind", sa.String(32), nullable=False),  # what Kodeks had answered: no_match, match …
+    sa.Column("kodeks_topic", sa.String(64)),  # … and with which topic, if any
+    sa.Column("state", sa.String(16), nullable=False),  # open, answered or closed
+    sa.Column("asker", sa.Text),  # JSON, only for an asker who chose to be named: where to reply
+    sa.Column("card", sa.Text),  # JSON: where the experts' card is, to update it in place
+    sa.Column("handled_by", sa.String(100)),
+    sa.Column("answer", sa.Text),
+    sa.Column("handled_at", sa.DateTime(timezone=True)),
+)
+
+
+def m004_usage_and_questions(connection: Connection) -> None:
+    """Anonymous usage counts per day, platform, kind and topic; the queue of questions to the owners."""
+    usage_counts.create(connection, checkfirst=True)
+    asked_questions.create(connection, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("m001_feedback", m001_feedback),
     ("m002_tips", m002_tips),
     ("m003_conversation_references", m003_conversation_references),
+    ("m004_usage_and_questions", m004_usage_and_questions),
 )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from bot.errors import StoreError
 from bot.store import MAX_ATTEMPTS, RETRY_AFTER, FeedbackCount, Subscription, TipClaim
 from bot.store.migrations import conversation_references, feedback, migrate, subscriptions, tip_deliveries
+from bot.store.sql_owners import SqlOwners
 
 
 def async_url(url: str) -> str:
@@ -25,7 +26,7 @@ def async_url(url: str) -> str:
     raise StoreError(f"unsupported database URL scheme: {url.split(':', 1)[0]}")
 
 
-class SqlStore:
+class SqlStore(SqlOwners):
     """One implementation for both databases; only the upsert differs, and SQLAlchemy writes it."""
 
     def __init__(self, engine: AsyncEngine) -> None:
@@ -42,16 +43,6 @@ class SqlStore:
             await engine.dispose()
             raise StoreError(f"cannot open the database: {error.__class__.__name__}: {error}") from None
         return cls(engine)
-
-    def _insert(self, table: sa.Table) -> Any:
-        """The dialect's INSERT, which has ``on_conflict_do_*``; imported lazily (3 MB for the other one)."""
-        if self._engine.dialect.name == "sqlite":
-            from sqlalchemy.dialects import sqlite
-
-            return sqlite.insert(table)
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.insert(table)
 
     async def record_feedback(self, day: date, topic: str, bullet: str | None, helpful: bool) -> None:
         """Count one vote for (day, topic, bullet)."""
@@ -184,6 +175,24 @@ class SqlStore:
                 .where(*_claim_key(claim))
                 .values(status="failed", error=error[:200], claimed_at=_utc(now))
             )
+
+    async def subscribed_channels(self) -> int:
+        """How many channels get a scheduled post."""
+        query = sa.select(sa.func.count()).select_from(subscriptions).where(subscriptions.c.active)
+        async with self._engine.connect() as connection:
+            return int(await connection.scalar(query) or 0)
+
+    async def scheduled_sent(self, first: date, last: date) -> dict[str, int]:
+        """Tips sent on the days ``first`` to ``last``."""
+        query = (
+            sa.select(sa.func.count())
+            .select_from(tip_deliveries)
+            .where(
+                tip_deliveries.c.status == "sent", tip_deliveries.c.day >= first, tip_deliveries.c.day <= last
+            )
+        )
+        async with self._engine.connect() as connection:
+            return {"tip": int(await connection.scalar(query) or 0)}
 
     async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
         """Insert or replace the reference of (platform, conversation_id)."""
