@@ -27,6 +27,11 @@ TEAMS_PREFIX = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
 TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, TEAMS_AUTH_TYPE = (
     TEAMS_PREFIX + name for name in ("CLIENTID", "CLIENTSECRET", "TENANTID", "AUTHTYPE"))  # fmt: skip
 GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+DEFAULT_RETENTION_DAYS = 90
+MIN_ADMIN_TOKEN = 32
+"""The console's token is a password for the whole queue of questions: long enough not to be guessed."""
+MATCHERS = ("hybrid", "lexical")
+SLACK_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 SECRET_AUTH_TYPE = "ClientSecret"  # the SDK's default; other types (managed identity …) need no secret
 
 
@@ -77,6 +82,11 @@ class Settings:
     log_json: bool | None = None  # KODEKS_LOG_FORMAT: json, text, or None = by whether stderr is a terminal
     log_questions: bool = False  # KODEKS_LOG_QUESTIONS=1: also log question texts (debugging only)
     teams: TeamsSettings = TeamsSettings()  # always on; anonymous without a client id
+    matcher: str = "hybrid"  # KODEKS_MATCHER: "hybrid" (lexical + sentence embeddings) or "lexical"
+    admin_token: str = field(default="", repr=False)  # KODEKS_ADMIN_TOKEN: the owners' console; "" = off
+    experts_slack_channel: str = ""  # KODEKS_EXPERTS_SLACK_CHANNEL: where asked questions are posted
+    experts_teams_channel: str = ""  # KODEKS_EXPERTS_TEAMS_CHANNEL: a Teams conversation id
+    retention_days: int = DEFAULT_RETENTION_DAYS  # KODEKS_RETENTION_DAYS: asked questions kept this long
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Self:
@@ -92,6 +102,11 @@ class Settings:
             log_json=_choice(env, "KODEKS_LOG_FORMAT", {"auto": None, "json": True, "text": False}, "auto"),
             log_questions=bool(_choice(env, "KODEKS_LOG_QUESTIONS", {"0": False, "1": True}, "0")),
             teams=_teams(env),
+            matcher=_matcher(env.get("KODEKS_MATCHER", "")),
+            admin_token=_admin_token(env.get("KODEKS_ADMIN_TOKEN", "")),
+            experts_slack_channel=_slack_channel(env.get("KODEKS_EXPERTS_SLACK_CHANNEL", "")),
+            experts_teams_channel=env.get("KODEKS_EXPERTS_TEAMS_CHANNEL", "").strip(),
+            retention_days=_retention(env.get("KODEKS_RETENTION_DAYS", "")),
         )
 
 
@@ -110,6 +125,39 @@ def _database_url(value: str) -> str:
             "DATABASE_URL", "must look like sqlite:///kodeks.db or postgresql://user@host:5432/kodeks"
         )
     return url
+
+
+def _matcher(value: str) -> str:
+    matcher = value.strip().lower() or MATCHERS[0]
+    if matcher not in MATCHERS:
+        raise ConfigError("KODEKS_MATCHER", f"must be one of {', '.join(MATCHERS)}, not '{value}'")
+    return matcher
+
+
+def _admin_token(value: str) -> str:
+    token = value.strip()
+    if token and len(token) < MIN_ADMIN_TOKEN:
+        raise ConfigError("KODEKS_ADMIN_TOKEN", f"must be at least {MIN_ADMIN_TOKEN} characters long")
+    return token
+
+
+def _slack_channel(value: str) -> str:
+    channel = value.strip()
+    if channel and not SLACK_CHANNEL_ID.match(channel):
+        raise ConfigError(
+            "KODEKS_EXPERTS_SLACK_CHANNEL", f"must be a Slack channel id such as C0123ABCD, not '{value}'"
+        )
+    return channel
+
+
+def _retention(value: str) -> int:
+    if not value.strip():
+        return DEFAULT_RETENTION_DAYS
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ConfigError(
+            "KODEKS_RETENTION_DAYS", f"must be a whole number of days, at least 1, not '{value}'"
+        )
+    return int(value)
 
 
 def _choice(
