@@ -18,9 +18,14 @@ MAX_QUESTION_CHARS = 2000
 _DANISH = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u"})
 _DIGRAPHS = re.compile(r"aa|ae|oe")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-_FORMAT = "Cf"
-"""Unicode's format characters (soft hyphen U+00AD, zero-width space and joiners, BOM): invisible, so
-"partipoli\u00adtisk" must read as "partipolitisk", not as two words."""
+_FORMAT_RANGES = (range(0x10000), range(0x11000, 0x1D200), range(0xE0000, 0xE0080))
+"""Where Unicode's format characters live (the whole BMP, the few supplementary blocks that have them)."""
+_NO_FORMAT = {
+    code: None for block in _FORMAT_RANGES for code in block if unicodedata.category(chr(code)) == "Cf"
+}
+"""Unicode's format characters (soft hyphen U+00AD, zero-width space and joiners, BOM …) to delete: they
+are invisible, so "partipoli\u00adtisk" must read as "partipolitisk", not as two words. A translate
+table built once at import (≈ 20 ms) deletes them at C speed."""
 
 
 def fold(text: str) -> str:
@@ -31,7 +36,7 @@ def fold(text: str) -> str:
         "ae", "oe" and "aa" are folded too, because people without a Danish keyboard write "raad" for
         "råd"; native Danish words almost never contain these pairs, so little is lost.
     """
-    text = "".join(char for char in text if unicodedata.category(char) != _FORMAT)
+    text = text.translate(_NO_FORMAT)
     text = unicodedata.normalize("NFKC", text).lower().translate(_DANISH)
     text = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
     text = _DIGRAPHS.sub(lambda m: m.group(0)[0], text)
