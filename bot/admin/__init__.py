@@ -21,7 +21,7 @@ from bot.admin.assets import STATIC_DIR
 from bot.admin.backend import ConsoleBackend
 from bot.admin.csrf import check_csrf
 from bot.admin.keys import BACKEND, SETTINGS, TEMPLATES, ConsoleSettings
-from bot.admin.rendering import when
+from bot.admin.rendering import FILTERS
 from bot.admin.responses import secure_responses
 from bot.admin.throttle import LoginThrottle
 
@@ -95,7 +95,7 @@ def mount(
         loader=jinja2.PackageLoader("bot.admin", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
-        filters={"when": when},
+        filters=FILTERS,
     )
     storage = EncryptedCookieStorage(
         session_key(token),

@@ -21,7 +21,7 @@ from bot.admin.rendering import render
 from bot.admin.responses import Handler, RefusedError, wants_html
 
 SIGNED_IN_KEY = "signed_in"
-PUBLIC_ROUTES = frozenset({"login", "login_css"})
+PUBLIC_ROUTES = frozenset({"login", "login_post", "login_css"})
 """Route names open without signing in: the login form and its stylesheet, which hold no data."""
 HOME = "/admin/"
 SIGN_IN = "/admin/login"
@@ -80,13 +80,19 @@ async def require_sign_in(request: web.Request, handler: Handler) -> web.StreamR
     raise RefusedError(401, texts.NOT_SIGNED_IN, {"WWW-Authenticate": 'Bearer realm="kodeks-admin"'})
 
 
+async def _form(
+    request: web.Request, target: str, error: str, status: int = 200, signed_out: bool = False
+) -> web.Response:
+    return await render(request, "login.html", status, next=target, error=error, signed_out=signed_out)
+
+
 async def login_form(request: web.Request) -> web.StreamResponse:
     """The sign-in form (a signed-in browser goes straight on)."""
     target = safe_next(request.query.get("next", HOME))
     if (await get_session(request)).get(SIGNED_IN_KEY) is True:
         raise web.HTTPSeeOther(target)
     signed_out = request.query.get("ud") == "1"
-    return await render(request, "login.html", next=target, error="", signed_out=signed_out)
+    return await _form(request, target, "", signed_out=signed_out)
 
 
 async def login(request: web.Request) -> web.StreamResponse:
@@ -96,13 +102,11 @@ async def login(request: web.Request) -> web.StreamResponse:
     try:
         right = isinstance(token, str) and _check_token(request, token)
     except RefusedError as locked:  # show the form again, with how long to wait
-        response = await render(
-            request, "login.html", status=locked.status, next=target, error=locked.message
-        )
+        response = await _form(request, target, locked.message, status=locked.status)
         response.headers.update(locked.headers)
         return response
     if not right:
-        return await render(request, "login.html", status=401, next=target, error=texts.WRONG_TOKEN)
+        return await _form(request, target, texts.WRONG_TOKEN, status=401)
     session = await new_session(request)  # a fresh cookie: nothing from before sign-in carries over
     session[SIGNED_IN_KEY] = True
     renew_csrf_token(session)

@@ -6,10 +6,11 @@ import json
 
 from aiohttp import web
 
-from bot.admin import params
+from bot.admin import params, texts
 from bot.admin.backend import KnowledgeInfo
 from bot.admin.keys import BACKEND
 from bot.admin.rendering import render
+from bot.core.codex import ESCALATION_TOPIC
 from bot.report_format import report_to_dict
 
 OVERVIEW_DAYS = 12 * 7
@@ -20,7 +21,8 @@ MAX_PREVIEW_CHARS = 1000
 
 def topic_names(info: KnowledgeInfo) -> dict[str, str]:
     """Virtue id (and "eskalering") → the name people read, for charts and lists."""
-    return {topic.id: topic.name for topic in info.topics}
+    names = {topic.id: topic.name for topic in info.topics}
+    return {**names, ESCALATION_TOPIC: texts.ESCALATION_SHORT}
 
 
 async def overview(request: web.Request) -> web.StreamResponse:

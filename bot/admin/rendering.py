@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -9,6 +10,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp_session import Session, get_session
 
+from bot.admin import texts
 from bot.admin.csrf import csrf_token
 from bot.admin.keys import ACCESS, TEMPLATES
 
@@ -31,6 +33,24 @@ def set_notice(session: Session, text: str) -> None:
 def when(moment: datetime | None) -> str:
     """A moment as Danes write it: ``22.11.2026 kl. 12.05``; the backend gives it in local time."""
     return moment.strftime("%d.%m.%Y kl. %H.%M") if moment else ""
+
+
+def platform_label(platform: str) -> str:
+    """``slack`` → ``Slack``; an unknown platform as it is."""
+    return texts.PLATFORM_LABELS.get(platform, platform)
+
+
+def subscription_label(kind: str) -> str:
+    """``tips`` → ``Dagens tip``; an unknown kind as it is."""
+    return texts.SUBSCRIPTION_LABELS.get(kind, kind)
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "when": when,
+    "platform": platform_label,
+    "subscription": subscription_label,
+}
+"""Jinja filters of the console's templates."""
 
 
 async def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:

@@ -43,7 +43,7 @@ SECURITY_HEADERS = {
 }
 PAGE_CACHE = "no-store"  # pages hold questions people asked: no copy in any cache
 ASSET_CACHE = "private, max-age=3600"
-KEPT_HEADERS = ("Set-Cookie", "Location", "Retry-After", "WWW-Authenticate", "Allow")
+KEPT_HEADERS = ("Location", "Retry-After", "WWW-Authenticate", "Allow")
 """Headers of a refused or redirected response that must survive its conversion into a page."""
 
 STATUS_MESSAGES = {
@@ -95,6 +95,7 @@ def secure_responses(templates: jinja2.Environment) -> Middleware:
             if error.status < 400:  # a redirect: keep it, with its Location and session cookie
                 kept = {name: error.headers[name] for name in KEPT_HEADERS if name in error.headers}
                 response = web.Response(status=error.status, headers=kept)
+                response.cookies.update(error.cookies)  # the session, e.g. just signed in
             else:
                 message = STATUS_MESSAGES.get(error.status, error.reason)
                 response = _error(request, templates, error.status, message, error.headers)

@@ -15,6 +15,9 @@ STATE_WORDS = {QuestionState.OPEN: "ny", QuestionState.ANSWERED: "besvaret", Que
 """The state filter as owners read it in the address bar (``?tilstand=ny``)."""
 STATE_LABELS = {QuestionState.OPEN: "Ny", QuestionState.ANSWERED: "Besvaret", QuestionState.CLOSED: "Lukket"}
 PLATFORM_LABELS = {"slack": "Slack", "teams": "Teams", "console": "Lokal chat"}
+SUBSCRIPTION_LABELS = {"tips": "Dagens tip", "dilemmas": "Ugens dilemma"}
+ESCALATION_SHORT = "Når dyderne krænkes"
+"""The escalation topic in charts and lists: its codex title is a whole question, too long for a label."""
 
 COUNT_VIRTUES = "Dyder"
 COUNT_BULLETS = "Punkter"

@@ -37,11 +37,16 @@ class Console:
     clock: FakeClock
 
 
+async def healthz(_: web.Request) -> web.Response:
+    """A route of the host application, to show the console leaves it alone."""
+    return web.json_response({"status": "ok"})
+
+
 async def start_console(service: Kodeks) -> tuple[web.AppRunner, Console]:
     """Mount the console on an otherwise empty application and serve it on a free port."""
     backend, clock = FakeBackend(service), FakeClock()
     app = web.Application()
-    app.router.add_get("/healthz", lambda _: web.json_response({"status": "ok"}))
+    app.router.add_get("/healthz", healthz)
     mount(app, backend, TOKEN, secure_cookies=False, throttle=LoginThrottle(clock))
     runner, port = await start_on_free_port(app)
     return runner, Console(f"http://127.0.0.1:{port}", backend, clock)
