@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import aiohttp
 import pytest
 from aiohttp import web
 
 from bot.admin import mount
 from bot.admin.backend import QuestionState
+from bot.service import Kodeks
 from tests.admin.conftest import TOKEN, Console
 from tests.admin.fake_backend import FakeBackend
 from tests.admin.signin import BEARER, HTML, login_form_token, page_csrf, sign_in
@@ -90,11 +93,11 @@ async def test_right_token_signs_in_with_a_strict_session_cookie(
 
 
 async def test_secure_cookies_mark_the_session_cookie_secure(
-    client: aiohttp.ClientSession, service: object
+    client: aiohttp.ClientSession, service: Kodeks
 ) -> None:
     """With ``secure_cookies`` the browser sends the session only over HTTPS."""
     app = web.Application()
-    mount(app, FakeBackend(service), TOKEN, secure_cookies=True)  # type: ignore[arg-type]
+    mount(app, FakeBackend(service), TOKEN, secure_cookies=True)
     runner, port = await start_on_free_port(app)
     try:
         async with client.get(f"http://127.0.0.1:{port}/admin/login") as response:
@@ -126,14 +129,7 @@ async def test_bearer_token_reads_the_report_as_json(console: Console, client: a
     assert report["feedback"] == {"up": 51, "down": 9}
     assert report["asked"] == {"total": 3, "open": 1, "answered": 1, "closed": 1}
     assert (report["tips_sent"], report["dilemmas_sent"]) == (230, 18)
-    assert console.backend.report_periods == [(report_date("2026-11-01"), report_date("2026-11-30"))]
-
-
-def report_date(text: str) -> object:
-    """A date as the backend receives it."""
-    from datetime import date
-
-    return date.fromisoformat(text)
+    assert console.backend.report_periods == [(date(2026, 11, 1), date(2026, 11, 30))]
 
 
 async def test_wrong_bearer_token_is_401(console: Console, client: aiohttp.ClientSession) -> None:
@@ -189,7 +185,7 @@ async def test_answer_form_answers_the_question(console: Console, client: aiohtt
 
 
 async def test_close_form_closes_the_question(console: Console, client: aiohttp.ClientSession) -> None:
-    """ "Luk uden svar" closes the question."""
+    """The "Luk uden svar" button closes the question."""
     await sign_in(client, console.url)
     page = f"{console.url}/admin/questions/1"
     form = {"csrf": await page_csrf(client, page)}
@@ -231,7 +227,7 @@ async def test_host_application_routes_are_left_alone(
         assert "Content-Security-Policy" not in response.headers
 
 
-def test_a_short_token_is_refused_at_mount(service: object) -> None:
+def test_a_short_token_is_refused_at_mount(service: Kodeks) -> None:
     """A token under 32 characters is a configuration mistake, caught before serving."""
     with pytest.raises(ValueError, match="32"):
-        mount(web.Application(), FakeBackend(service), "short", secure_cookies=True)  # type: ignore[arg-type]
+        mount(web.Application(), FakeBackend(service), "short", secure_cookies=True)
