@@ -87,7 +87,7 @@ def test_example_lines_paste_into_examples_yaml(question: str, topic: str, bulle
 
 def test_example_for_another_topics_bullet_is_refused() -> None:
     """A bullet id must belong to the chosen topic."""
-    with pytest.raises(ValueError, match="sandhed.2"):
+    with pytest.raises(ValueError, match=r"sandhed\.2"):
         example_yaml("x", "neutralitet", "sandhed.2")
 
 
