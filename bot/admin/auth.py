@@ -18,7 +18,7 @@ from bot.admin.assets import STYLESHEET
 from bot.admin.csrf import renew_csrf_token
 from bot.admin.keys import ACCESS, SETTINGS, Access, ConsoleSettings
 from bot.admin.rendering import render
-from bot.admin.responses import Handler, RefusedError, wants_html
+from bot.admin.responses import Handler, RefusedError, read_form, wants_html
 
 SIGNED_IN_KEY = "signed_in"
 PUBLIC_ROUTES = frozenset({"login", "login_post", "login_css"})
@@ -97,7 +97,7 @@ async def login_form(request: web.Request) -> web.StreamResponse:
 
 async def login(request: web.Request) -> web.StreamResponse:
     """Check the token from the form (the CSRF token was checked before); start a session if right."""
-    form = await request.post()
+    form = await read_form(request)
     token, target = form.get("token"), safe_next(str(form.get("next", HOME)))
     try:
         right = isinstance(token, str) and _check_token(request, token)

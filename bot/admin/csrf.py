@@ -15,7 +15,7 @@ from aiohttp_session import Session, get_session
 
 from bot.admin import texts
 from bot.admin.keys import ACCESS, Access
-from bot.admin.responses import Handler, RefusedError
+from bot.admin.responses import Handler, RefusedError, read_form
 
 SESSION_KEY = "csrf"
 FIELD = "csrf"  # the hidden form field
@@ -41,7 +41,7 @@ async def check_csrf(request: web.Request, handler: Handler) -> web.StreamRespon
     """Refuse (403) a browser's POST whose token is missing or differs from the session's."""
     if request.method not in ("GET", "HEAD", "OPTIONS") and request.get(ACCESS) is not Access.BEARER:
         expected = (await get_session(request)).get(SESSION_KEY)
-        form = await request.post()
+        form = await read_form(request)
         given = form.get(FIELD) or request.headers.get(HEADER, "")
         if not (
             isinstance(expected, str)

@@ -15,7 +15,7 @@ from bot.admin.examples import example_yaml
 from bot.admin.keys import BACKEND
 from bot.admin.pages import topic_names
 from bot.admin.rendering import render, set_notice
-from bot.admin.responses import RefusedError
+from bot.admin.responses import RefusedError, read_form
 
 MAX_ANSWER_CHARS = 10_000
 
@@ -74,7 +74,7 @@ async def question_page(request: web.Request) -> web.StreamResponse:
 async def answer(request: web.Request) -> web.StreamResponse:
     """Save the secretariat's answer typed in the console."""
     question = await _question(request)
-    text = params.text((await request.post()).get("answer"), MAX_ANSWER_CHARS)
+    text = params.text((await read_form(request)).get("answer"), MAX_ANSWER_CHARS)
     if not text:
         raise RefusedError(400, texts.ANSWER_EMPTY)
     try:

@@ -13,6 +13,8 @@ from collections.abc import Awaitable, Callable, Mapping
 import jinja2
 from aiohttp import web
 from aiohttp.typedefs import Middleware
+from aiohttp.web_request import FileField
+from multidict import MultiDictProxy
 
 from bot.admin import texts
 
@@ -60,6 +62,18 @@ class RefusedError(Exception):
     def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.status, self.message, self.headers = status, message, dict(headers or {})
+
+
+async def read_form(request: web.Request) -> MultiDictProxy[str | bytes | bytearray | FileField]:
+    """The posted form; a body that is no readable form (broken multipart, unknown charset) is a 400.
+
+    Note:
+        aiohttp caches the parsed form on the request, so the CSRF check and the handler read it once.
+    """
+    try:
+        return await request.post()
+    except (ValueError, LookupError) as error:  # aiohttp's multipart and charset errors
+        raise RefusedError(400, texts.BAD_FORM) from error
 
 
 def wants_html(request: web.Request) -> bool:

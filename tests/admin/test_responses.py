@@ -152,6 +152,26 @@ async def test_answering_an_unknown_question_is_404(console: Console, client: ai
         assert response.status == 404
 
 
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "multipart/form-data; boundary=x",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded; charset=klingon",
+    ],
+)
+@pytest.mark.parametrize("path", ["/admin/questions/1/answer", "/admin/login"])
+async def test_unreadable_form_bodies_are_400(
+    console: Console, client: aiohttp.ClientSession, content_type: str, path: str
+) -> None:
+    """A broken multipart body or an unknown charset is the sender's mistake: 400, never 500."""
+    headers = {**BEARER, "Content-Type": content_type} if "answer" in path else {"Content-Type": content_type}
+    body = b"--y\r\ngarbage\xff\xfe"
+    async with client.post(console.url + path, data=body, headers=headers) as response:
+        assert response.status == 400
+    assert console.backend.queue[1].state is QuestionState.OPEN
+
+
 async def test_wrong_method_is_405(console: Console, client: aiohttp.ClientSession) -> None:
     """GET on a form target is a 405, not a 500."""
     async with client.get(f"{console.url}/admin/questions/1/answer", headers=BEARER) as response:
