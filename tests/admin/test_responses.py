@@ -176,3 +176,31 @@ async def test_wrong_method_is_405(console: Console, client: aiohttp.ClientSessi
     """GET on a form target is a 405, not a 500."""
     async with client.get(f"{console.url}/admin/questions/1/answer", headers=BEARER) as response:
         assert response.status == 405
+
+
+NASTY = [
+    "",
+    "%00",
+    "%ff%fe",
+    "<script>alert(1)</script>",
+    "'\"><img src=x onerror=alert(1)>",
+    "a" * 5000,
+    "😀" * 50,
+]
+
+
+@pytest.mark.parametrize("value", NASTY)
+@pytest.mark.parametrize(
+    "route",
+    ["/admin/?from={}", "/admin/report.json?to={}", "/admin/questions?tilstand={}", "/admin/try?q={}",
+     "/admin/questions/1?eksempel={}", "/admin/knowledge?x={}"],
+)  # fmt: skip
+async def test_nothing_in_the_address_bar_causes_a_5xx_or_echoes_markup(
+    console: Console, client: aiohttp.ClientSession, route: str, value: str
+) -> None:
+    """Odd, hostile or huge query values get a page or a 4xx, and never come back as live markup."""
+    await sign_in(client, console.url)
+    async with client.get(console.url + route.format(value), headers=HTML) as response:
+        assert response.status < 500
+        html = await response.text()
+    assert "<script>alert" not in html and "<img src=x" not in html
