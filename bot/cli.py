@@ -200,6 +200,46 @@ def cmd_tips(args: argparse.Namespace) -> int:
     return 0
 
 
+REPORT_DAYS = 30
+"""The report's default period: the last 30 days, today included."""
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The codex owners' usage report for a period: anonymous counts, as Markdown, CSV or JSON."""
+    import asyncio
+    from datetime import timedelta
+
+    from bot.owners import build_report
+    from bot.report_format import report_to_csv, report_to_dict, report_to_markdown
+    from bot.store import open_store
+
+    settings = Settings.from_env()
+    last = _day(args.to, "--to") if args.to else datetime.now(settings.timezone).date()
+    first = _day(args.from_, "--from") if args.from_ else last - timedelta(days=REPORT_DAYS - 1)
+    if first > last:
+        raise KodeksError(f"report: --from {first} is after --to {last}")
+
+    async def report() -> str:
+        store = await open_store(settings.database_url)
+        try:
+            built = await build_report(store, first, last)
+        finally:
+            await store.close()
+        if args.format == "json":
+            return json.dumps(report_to_dict(built), ensure_ascii=False, indent=2)
+        return report_to_csv(built) if args.format == "csv" else report_to_markdown(built)
+
+    print(asyncio.run(report()))
+    return 0
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise KodeksError(f"{option}: not a date like 2026-11-01: '{text}'") from None
+
+
 def _moment(text: str, settings: Settings) -> datetime:
     """An ISO-8601 moment; without an offset it is read in KODEKS_TIMEZONE, as an operator means it."""
     try:
@@ -261,6 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     tips.add_argument("action", choices=["send-due"], help="send the tips due now")
     tips.add_argument("--now", help="pretend it is this ISO-8601 moment (default: now)")
     tips.add_argument("--dry-run", action="store_true", help="list what would be sent, send nothing")
+    report = add("report", cmd_report)
+    report.add_argument("--from", dest="from_", help="first day, YYYY-MM-DD (default: 30 days before --to)")
+    report.add_argument("--to", help="last day, YYYY-MM-DD (default: today in KODEKS_TIMEZONE)")
+    report.add_argument("--format", choices=["md", "csv", "json"], default="md", help="output format")
     return parser
 
 

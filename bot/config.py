@@ -27,6 +27,7 @@ TEAMS_PREFIX = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__"
 TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID, TEAMS_AUTH_TYPE = (
     TEAMS_PREFIX + name for name in ("CLIENTID", "CLIENTSECRET", "TENANTID", "AUTHTYPE"))  # fmt: skip
 GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+ON_OFF = {"0": False, "1": True}
 DEFAULT_RETENTION_DAYS = 90
 MIN_ADMIN_TOKEN = 32
 """The console's token is a password for the whole queue of questions: long enough not to be guessed."""
@@ -84,6 +85,7 @@ class Settings:
     teams: TeamsSettings = TeamsSettings()  # always on; anonymous without a client id
     matcher: str = "hybrid"  # KODEKS_MATCHER: "hybrid" (lexical + sentence embeddings) or "lexical"
     admin_token: str = field(default="", repr=False)  # KODEKS_ADMIN_TOKEN: the owners' console; "" = off
+    admin_secure_cookies: bool = True  # KODEKS_ADMIN_SECURE_COOKIE=0 for a console over plain http (local)
     experts_slack_channel: str = ""  # KODEKS_EXPERTS_SLACK_CHANNEL: where asked questions are posted
     experts_teams_channel: str = ""  # KODEKS_EXPERTS_TEAMS_CHANNEL: a Teams conversation id
     retention_days: int = DEFAULT_RETENTION_DAYS  # KODEKS_RETENTION_DAYS: asked questions kept this long
@@ -104,6 +106,9 @@ class Settings:
             teams=_teams(env),
             matcher=_matcher(env.get("KODEKS_MATCHER", "")),
             admin_token=_admin_token(env.get("KODEKS_ADMIN_TOKEN", "")),
+            admin_secure_cookies=bool(
+                _choice(env, "KODEKS_ADMIN_SECURE_COOKIE", {"0": False, "1": True}, "1")
+            ),
             experts_slack_channel=_slack_channel(env.get("KODEKS_EXPERTS_SLACK_CHANNEL", "")),
             experts_teams_channel=env.get("KODEKS_EXPERTS_TEAMS_CHANNEL", "").strip(),
             retention_days=_retention(env.get("KODEKS_RETENTION_DAYS", "")),

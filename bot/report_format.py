@@ -47,6 +47,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "tips_sent": report.tips_sent,
         "dilemmas_sent": report.dilemmas_sent,
         "subscribed_channels": dict(report.subscribed_channels),
+        "by_kind": dict(report.by_kind),
         "weeks": [
             {
                 "week": iso_week(week.week_start),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.clock import Clock
 from bot.core.answer import Answer, Notice, TipsSwitched
 from bot.core.commands import AskQuestion, Command, SwitchTips
 from bot.core.replies import Replies
@@ -44,6 +45,7 @@ class Kodeks:
         store: ChatStore,
         schedule: TipSchedule,
         usage: UsageCounter,
+        clock: Clock,
         log_questions: bool = False,
     ) -> None:
         self.replies = replies
@@ -51,6 +53,7 @@ class Kodeks:
         self.store = store
         self.schedule = schedule
         self.usage = usage  # anonymous counts per day, platform, kind and topic
+        self.clock = clock  # the server's idea of now: the day of a vote, of a tip shown
         self.log_questions = log_questions  # KODEKS_LOG_QUESTIONS=1; question texts are personal data
 
     async def reply(self, text: str, where: Conversation, now: datetime) -> Answer:
@@ -90,7 +93,7 @@ class Kodeks:
 
     def today(self, now: datetime | None = None) -> date:
         """The day in the codex's timezone (a server in UTC would otherwise switch days at 01:00)."""
-        return (now or datetime.now(self.schedule.timezone)).astimezone(self.schedule.timezone).date()
+        return (now or self.clock()).astimezone(self.schedule.timezone).date()
 
     async def record_feedback(
         self, topic: str, bullet: str | None, helpful: bool, today: date | None = None

@@ -108,6 +108,12 @@ async def create_app(
         platform.mount(app)
     app.cleanup_ctx.append(tip_loop(TipScheduler(assembly.sender, clock)))
     app.cleanup_ctx.append(assembly.kodeks.usage.loop())
+    if settings.admin_token:  # the owners' console; without a token /admin is simply not there (404)
+        from bot.admin import mount
+        from bot.owners import OwnersBackend
+
+        backend = OwnersBackend(assembly.kodeks.replies, assembly.store, settings.timezone, clock(), clock)
+        mount(app, backend, settings.admin_token, secure_cookies=settings.admin_secure_cookies)
 
     async def close_store(_: web.Application) -> None:
         await assembly.close()

@@ -69,6 +69,7 @@ class Report:
     tips_sent: int
     dilemmas_sent: int
     subscribed_channels: Mapping[str, int] = field(default_factory=dict)  # "tips", "dilemmas" → channels now
+    by_kind: Mapping[str, int] = field(default_factory=dict)  # every reply by kind: virtue shown, help, tip …
 
     @property
     def answered(self) -> int:

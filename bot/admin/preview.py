@@ -1,21 +1,20 @@
 """Build a console ``Preview`` from the real matcher verdict and the real renderers.
 
 A backend calls this, so the console shows exactly what Slack, Teams and the local chat would get: the
-same ``build_answer`` and the same three renderers, with nothing recorded (no feedback, no counts).
+same Answer and the same three renderers, with nothing recorded (no feedback, no counts).
 """
 
 from __future__ import annotations
 
 from bot.admin.backend import BulletRef, Preview
-from bot.core.answer import build_answer
+from bot.core.answer import Answer
 from bot.core.codex import Codex
 from bot.core.matcher import Match, MatchResult
 from bot.render import adaptive_card, plain, slack_blocks
 
 
-def build_preview(codex: Codex, question: str, result: MatchResult) -> Preview:
-    """Render the answer to ``question`` given the matcher's ``result`` for it."""
-    answer = build_answer(codex, result)
+def build_preview(codex: Codex, question: str, result: MatchResult, answer: Answer) -> Preview:
+    """Render ``answer``, the reply to ``question`` built from the matcher's ``result`` for it."""
     if isinstance(result, Match):
         topic, confidence, alternatives = result.topic, result.confidence, result.alternatives
         bullets = tuple(BulletRef(b, codex.bullet(b).text) for b in result.bullets)

@@ -11,7 +11,7 @@ from aiohttp import web
 
 from bot.admin import mount
 from bot.admin.throttle import LoginThrottle
-from bot.service import Kodeks
+from bot.core.replies import Replies
 from tests.admin.fake_backend import FakeBackend
 from tests.fakes import start_on_free_port
 
@@ -42,7 +42,7 @@ async def healthz(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-async def start_console(service: Kodeks) -> tuple[web.AppRunner, Console]:
+async def start_console(service: Replies) -> tuple[web.AppRunner, Console]:
     """Mount the console on an otherwise empty application and serve it on a free port."""
     backend, clock = FakeBackend(service), FakeClock()
     app = web.Application()
@@ -53,7 +53,7 @@ async def start_console(service: Kodeks) -> tuple[web.AppRunner, Console]:
 
 
 @pytest_asyncio.fixture
-async def console(service: Kodeks) -> AsyncIterator[Console]:
+async def console(service: Replies) -> AsyncIterator[Console]:
     """The console served over HTTP."""
     runner, running = await start_console(service)
     yield running

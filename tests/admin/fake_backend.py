@@ -21,7 +21,7 @@ from bot.admin.backend import (
 )
 from bot.admin.knowledge import describe
 from bot.admin.preview import build_preview
-from bot.service import Kodeks
+from bot.core.replies import Replies
 
 TODAY = date(2026, 11, 22)
 LOADED_AT = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
@@ -72,7 +72,7 @@ def sample_questions() -> dict[int, QueuedQuestion]:
 class FakeBackend:
     """Keeps the queue in a dict and answers reports from fixed numbers; records what it was asked."""
 
-    def __init__(self, service: Kodeks) -> None:
+    def __init__(self, service: Replies) -> None:
         self.service = service
         self.queue = sample_questions()
         self.report_periods: list[tuple[date, date]] = []
@@ -134,7 +134,8 @@ class FakeBackend:
 
     def preview(self, question: str) -> Preview:
         """The real matcher and renderers on the project's knowledge."""
-        return build_preview(self.service.codex, question, self.service.match(question))
+        result = self.service.match(question)
+        return build_preview(self.service.codex, question, result, self.service.answer_to(result))
 
     async def knowledge_info(self) -> KnowledgeInfo:
         """The real knowledge, checked on disk."""

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from bot.admin import mount
 from bot.admin.backend import QuestionState
-from bot.service import Kodeks
+from bot.core.replies import Replies
 from tests.admin.conftest import TOKEN, Console
 from tests.admin.fake_backend import FakeBackend
 from tests.admin.signin import BEARER, HTML, login_form_token, page_csrf, sign_in
@@ -93,7 +93,7 @@ async def test_right_token_signs_in_with_a_strict_session_cookie(
 
 
 async def test_secure_cookies_mark_the_session_cookie_secure(
-    client: aiohttp.ClientSession, service: Kodeks
+    client: aiohttp.ClientSession, service: Replies
 ) -> None:
     """With ``secure_cookies`` the browser sends the session only over HTTPS."""
     app = web.Application()
@@ -227,7 +227,7 @@ async def test_host_application_routes_are_left_alone(
         assert "Content-Security-Policy" not in response.headers
 
 
-def test_a_short_token_is_refused_at_mount(service: Kodeks) -> None:
+def test_a_short_token_is_refused_at_mount(service: Replies) -> None:
     """A token under 32 characters is a configuration mistake, caught before serving."""
     with pytest.raises(ValueError, match="32"):
         mount(web.Application(), FakeBackend(service), "short", secure_cookies=True)

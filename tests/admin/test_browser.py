@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest_asyncio
 from playwright.async_api import ConsoleMessage, Page, async_playwright
 
-from bot.service import Kodeks
+from bot.core.replies import Replies
 from tests.admin.browser import chromium_path, screenshot_paths
 from tests.admin.conftest import TOKEN, Console, start_console
 
@@ -51,7 +51,7 @@ class Browser:
 
 
 @pytest_asyncio.fixture
-async def browser(service: Kodeks, tmp_path: Path) -> AsyncIterator[Browser]:
+async def browser(service: Replies, tmp_path: Path) -> AsyncIterator[Browser]:
     """Headless Chromium on the console, Danish locale, a desktop window."""
     executable = chromium_path()
     runner, console = await start_console(service)
@@ -79,7 +79,9 @@ async def test_owner_signs_in_and_sees_the_charts_drawn(browser: Browser) -> Non
     assert browser.csp_violations == []
 
 
-async def test_preview_renders_the_teams_card_with_a_quoted_bullet(browser: Browser, service: Kodeks) -> None:
+async def test_preview_renders_the_teams_card_with_a_quoted_bullet(
+    browser: Browser, service: Replies
+) -> None:
     """Prøv et spørgsmål shows the verdict, and Microsoft's renderer draws the card with the quoted bullet."""
     await browser.sign_in("/admin/try")
     page = browser.page
