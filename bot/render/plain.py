@@ -10,9 +10,14 @@ from bot.render import layout, texts
 WIDTH = 88
 
 
-def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
+def _wrap(text: str, indent: str = "", first: str | None = None, hyphens: bool = True) -> str:
+    """Fill to WIDTH; ``hyphens=False`` keeps words such as case ids in commands to type in one piece."""
     return textwrap.fill(
-        text, WIDTH, initial_indent=indent if first is None else first, subsequent_indent=indent
+        text,
+        WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=hyphens,
     )
 
 
@@ -37,6 +42,11 @@ def _section(section: layout.Section) -> str:
             return _wrap(f"{heading}: {names}")
         case layout.Note(text):
             return _wrap(text)
+        case layout.Commands(heading, _, hint) if hint:
+            return _wrap(f"{heading} {hint}", hyphens=False)
+        case layout.Commands(heading, buttons):
+            names = ", ".join(f"{button.label} (skriv »{button.command}«)" for button in buttons)
+            return _wrap(f"{heading} {names}", hyphens=False)
     raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
 
 

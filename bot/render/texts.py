@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from bot.core.answer import NoticeData, TipsOnlyInChannels, TipsSwitched
+from bot.core.answer import (
+    DilemmasOnlyInChannels,
+    DilemmasSwitched,
+    NoDilemmas,
+    NoticeData,
+    TipsOnlyInChannels,
+    TipsSwitched,
+)
 
 BOT_NAME = "Kodeks"
 TEAMS_COMMAND_HELP = "Hvad Kodeks kan, de syv dyder og hvem du kan gå til"
@@ -172,3 +179,75 @@ def notice(data: NoticeData) -> str:
             return TIPS_ALREADY_OFF
         case TipsOnlyInChannels():
             return TIPS_ONLY_IN_CHANNELS
+        case DilemmasSwitched(on=True, changed=True, next_at=next_at, now=now):
+            return DILEMMAS_ON.format(when=when(next_at, now))
+        case DilemmasSwitched(on=True, next_at=next_at, now=now):
+            return DILEMMAS_ALREADY_ON.format(when=when(next_at, now))
+        case DilemmasSwitched(changed=True):
+            return DILEMMAS_OFF
+        case DilemmasSwitched():
+            return DILEMMAS_ALREADY_OFF
+        case DilemmasOnlyInChannels():
+            return DILEMMAS_ONLY_IN_CHANNELS
+        case NoDilemmas():
+            return NO_DILEMMAS
+
+
+# --- Dilemmas and the introduction for new staff ---
+
+DILEMMA_LABEL = "Et dilemma til drøftelse"
+DILEMMA_NO_VERDICT = (
+    "Casen er skrevet til drøftelse, fx på et afdelingsmøde. Kodeks giver ikke svaret: "
+    "det finder I sammen, med kodeks' egne ord som udgangspunkt."
+)
+DILEMMA_CHOOSE_HEADING = "Hvilken dyd er på spil?"
+DILEMMA_DISCUSSION_HEADING = "Spørgsmål til drøftelse"
+DILEMMA_ANOTHER_BUTTON = "Et andet dilemma"
+WEEKLY_DILEMMA_HEADING = "Ugens dilemma"
+DILEMMAS_ON = (
+    "Denne kanal får nu et dilemma til drøftelse hver uge, på ugens første arbejdsdag. "
+    "Det første kommer {when}. Slå det fra igen med »dilemma fra«."
+)
+DILEMMAS_ALREADY_ON = "Denne kanal får allerede ugens dilemma. Det næste kommer {when}."
+DILEMMAS_OFF = "Denne kanal får ikke længere ugens dilemma. Slå det til igen med »dilemma til«."
+DILEMMAS_ALREADY_OFF = "Denne kanal får ikke ugens dilemma. Slå det til med »dilemma til«."
+DILEMMAS_ONLY_IN_CHANNELS = (
+    "Ugens dilemma slås til i en kanal på Slack eller Teams: skriv »/kodeks dilemma til« i kanalen på "
+    "Slack, eller »dilemma til« til Kodeks i Teams. Skriv »dilemma« for at se et dilemma nu."
+)
+NO_DILEMMAS = "Der er ingen dilemmaer i Kodeks endnu."
+INTRO_BUTTON = "Introduktion til kodeks"
+DILEMMA_BUTTON = "Et dilemma til drøftelse"
+INTRO_TITLE = "Introduktion til kodeks"
+INTRO_PURPOSE_HEADING = "Hvad er kodeks til?"
+INTRO_WHOM_TITLE = "Hvem kan du gå til?"
+INTRO_TRY_HEADING = "Hvilken dyd er på spil her?"
+INTRO_NEXT, INTRO_PREVIOUS = "Næste", "Forrige"
+
+
+def dilemma_verdict(chosen: str, hit: bool, at_stake: list[str]) -> str:
+    """What the case's authors name as at stake, relative to the virtue a person chose.
+
+    The sentence reports the case's own annotation ("i casen"), never a judgement by the bot.
+    """
+    names = ", ".join(at_stake)
+    if hit:
+        others = [name for name in at_stake if name != chosen]
+        also = f" Det er også: {', '.join(others)}." if others else ""
+        return f"Ja, {chosen} er på spil i casen.{also}"
+    return f"Casen handler ikke først og fremmest om {chosen}. På spil er: {names}."
+
+
+def dilemma_choose_hint(command: str) -> str:
+    """Plain text cannot press buttons: how to choose a virtue by typing."""
+    return f"Skriv »{command} DYD«, fx »{command} neutralitet«."
+
+
+def intro_progress(number: int, total: int) -> str:
+    """Where in the introduction a step is."""
+    return f"{INTRO_TITLE} · trin {number} af {total}"
+
+
+def intro_try(title: str) -> str:
+    """The button that opens the case of an intro step."""
+    return f"Prøv casen: {title}"
