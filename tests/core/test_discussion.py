@@ -59,7 +59,7 @@ def test_dilemma_and_intro_words_parse_into_their_commands(
 
 def test_every_button_command_parses_back_into_the_same_command(service: Replies) -> None:
     """What a button carries (words_for) is read back by the grammar as exactly that command."""
-    commands = [ShowDilemma(), ShowIntro(), ShowIntro(5)]
+    commands: list[ShowDilemma | AnswerDilemma | ShowIntro] = [ShowDilemma(), ShowIntro(), ShowIntro(5)]
     for case in service.dilemmas:
         commands.append(ShowDilemma(case=case.id))
         commands += [AnswerDilemma(case.id, topic) for topic in service.codex.topic_ids]
