@@ -50,6 +50,14 @@ def _section(section: layout.Section) -> str:
     raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
 
 
+def _typed_buttons(answer: Answer) -> list[str]:
+    """Buttons that run chat words ("Næste", "intro 3") as words to type: plain text has no buttons."""
+    commands = [b for b in layout.answer_buttons(answer) if isinstance(b, layout.RunCommand)]
+    line = " · ".join(f"{button.label}: skriv »{button.command}«" for button in commands)
+    return [_wrap(line, hyphens=False)] if line else []
+
+
 def render(answer: Answer) -> str:
     """Return the answer as plain text, sections separated by blank lines."""
-    return "\n\n".join(_section(section) for section in layout.sections(answer))
+    body = [_section(section) for section in layout.body(answer)] + _typed_buttons(answer)
+    return "\n\n".join(body + [_section(section) for section in layout.footer(answer)])
