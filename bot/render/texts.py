@@ -22,7 +22,7 @@ BOT_NAME = "Kodeks"
 TEAMS_COMMAND_HELP = "Hvad Kodeks kan, de syv dyder og hvem du kan gå til"
 TEAMS_COMMAND_TIP = "Et tip fra kodeks"
 SLACK_COMMAND_DESCRIPTION = "Spørg om kodeks, eller vis en dyd"
-SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | hjælp]"
+SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | dilemma | intro | hjælp]"
 
 QUOTE_HEADING = "Det siger kodeks"
 VIRTUE_BULLETS_HEADING = "Det betyder:"
@@ -38,7 +38,8 @@ FEEDBACK_THANKS = "Tak for din tilbagemelding."
 
 HELP_HOW = (
     "Skriv dit spørgsmål med dine egne ord, fx »må jeg give partipolitisk rådgivning?«. "
-    "Skriv navnet på en dyd (fx »neutralitet«) for at se hele dyden, »tip« for et tip "
+    "Skriv navnet på en dyd (fx »neutralitet«) for at se hele dyden, »tip« for et tip, "
+    "»dilemma« for en case til drøftelse, »intro« for en introduktion til kodeks "
     "eller »hjælp« for at se denne besked igen."
 )
 TIP_HEADING = "Dagens tip fra kodeks"
