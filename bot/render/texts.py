@@ -231,12 +231,17 @@ def dilemma_verdict(chosen: str, hit: bool, at_stake: list[str]) -> str:
 
     The sentence reports the case's own annotation ("i casen"), never a judgement by the bot.
     """
-    names = ", ".join(at_stake)
     if hit:
         others = [name for name in at_stake if name != chosen]
-        also = f" Det er også: {', '.join(others)}." if others else ""
+        also = f" Det er også: {_listed(others)}." if others else ""
         return f"Ja, {chosen} er på spil i casen.{also}"
-    return f"Casen handler ikke først og fremmest om {chosen}. På spil er: {names}."
+    return f"Casen handler ikke først og fremmest om {chosen}. På spil er: {_listed(at_stake)}."
+
+
+def _listed(names: list[str]) -> str:
+    """Names the Danish way, each in »«: »A«, »B« og »C« (a topic's name may itself end in "?")."""
+    quoted = [f"»{name}«" for name in names]
+    return " og ".join(quoted) if len(quoted) < 3 else f"{', '.join(quoted[:-1])} og {quoted[-1]}"
 
 
 def dilemma_choose_hint(command: str) -> str:

@@ -114,11 +114,15 @@ def test_every_case_and_choice_quotes_its_bullets_verbatim_from_the_codex(servic
 
 def test_choosing_a_virtue_says_whether_it_is_at_stake_and_names_the_others(service: Replies) -> None:
     """A right choice says "Ja" and names the other virtues; a wrong one names the ones at stake."""
-    right = plain.render(service.handle("dilemma svar festival-i-formandens-by neutralitet", MONDAY))
-    wrong = plain.render(service.handle("dilemma svar festival-i-formandens-by faglighed", MONDAY))
+    right, wrong = (
+        " ".join(
+            plain.render(service.handle(f"dilemma svar festival-i-formandens-by {virtue}", MONDAY)).split()
+        )
+        for virtue in ("neutralitet", "faglighed")
+    )
 
-    assert "Ja, Neutralitet er på spil i casen. Det er også: Lovlighed." in right
-    assert "ikke først og fremmest om Faglighed" in wrong and "Neutralitet, Lovlighed" in wrong
+    assert "Ja, Neutralitet er på spil i casen. Det er også: »Lovlighed«." in right
+    assert "ikke først og fremmest om Faglighed. På spil er: »Neutralitet« og »Lovlighed«." in wrong
     for text in (right, wrong):
         assert "Det siger kodeks" in text and "Spørgsmål til drøftelse" in text
         assert "Kodeks giver ikke svaret" in text
