@@ -64,4 +64,6 @@ async def assemble(settings: Settings, replies: Replies | None = None, clock: Cl
     services = Services(kodeks, store, settings, clock)
     platforms = tuple(platform for create in PLATFORMS if (platform := create(services)) is not None)
     posters = {platform.name: platform.poster for platform in platforms}
-    return Assembly(kodeks, store, platforms, TipSender(schedule, store, posters, replies.rotation_tip))
+    dilemma_at = replies.rotation_dilemma if replies.dilemmas else None  # no cases: no weekly dilemma
+    sender = TipSender(schedule, store, posters, replies.rotation_tip, dilemma_at)
+    return Assembly(kodeks, store, platforms, sender)

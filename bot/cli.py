@@ -114,6 +114,20 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dilemmas(args: argparse.Namespace) -> int:
+    """Print the dilemma cases of the knowledge folder (or, with --json, as a list of objects)."""
+    from bot.render import json_answer
+
+    knowledge = _replies().knowledge
+    if args.json:
+        cases = [json_answer.dilemma_to_dict(case) for case in knowledge.dilemmas]
+        print(json.dumps(cases, ensure_ascii=False, indent=2))
+        return 0
+    for case in knowledge.dilemmas:
+        print(f"{case.id}: {case.title} [{', '.join(case.virtues)}; {', '.join(case.bullets)}]")
+    return 0
+
+
 def cmd_check_knowledge(args: argparse.Namespace) -> int:
     """Validate a knowledge folder: exit 0 with a summary, or 1 with one FILE:LINE: problem per line."""
     from bot.core.knowledge import load_knowledge
@@ -286,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("file", type=Path, help="question file (shared/eval format)")
     evaluation.add_argument("--misses", action="store_true", help="also list the questions answered wrongly")
     add("knowledge", cmd_knowledge).add_argument("--json", action="store_true", help="print as JSON")
+    add("dilemmas", cmd_dilemmas).add_argument("--json", action="store_true", help="print as JSON")
     add("check-knowledge", cmd_check_knowledge).add_argument(
         "directory",
         nargs="?",

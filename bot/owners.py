@@ -34,6 +34,8 @@ from bot.store import QuestionState as StoredState
 
 ANSWERED_KINDS = frozenset({AnswerKind.MATCH.value, AnswerKind.ESCALATION.value})
 """Replies that answered a question from the codex; ``no_match`` is the codex not answering one."""
+SUBSCRIPTION_LABELS = {"tip": "tips", "dilemma": "dilemmas"}
+"""The report names subscriptions by what channels get: "tips", "dilemmas"."""
 CONSOLE = "konsollen"
 """Who handled a question, as the queue shows it, when it was answered or closed in the console."""
 
@@ -89,7 +91,10 @@ async def build_report(store: OwnersStore, first: date, last: date) -> Report:
         asked=dict(asked),
         tips_sent=sent.get("tip", 0),
         dilemmas_sent=sent.get("dilemma", 0),
-        subscribed_channels={"tips": await store.subscribed_channels()},
+        subscribed_channels={
+            SUBSCRIPTION_LABELS.get(kind, kind): count
+            for kind, count in (await store.subscribed_channels()).items()
+        },
         by_kind=dict(by_kind.most_common()),
     )
 

@@ -14,10 +14,10 @@ from datetime import date, datetime
 from typing import Protocol
 
 from bot.clock import Clock
-from bot.core.answer import Answer, Notice, TipsSwitched
-from bot.core.commands import AskQuestion, Command, SwitchTips
+from bot.core.answer import Answer, DilemmasSwitched, NoDilemmas, Notice, TipsSwitched
+from bot.core.commands import AskQuestion, Command, SwitchDilemmas, SwitchTips
 from bot.core.replies import Replies
-from bot.store import FeedbackStore, TipStore
+from bot.store import DILEMMA, FeedbackStore, TipStore
 from bot.tips.schedule import TipSchedule
 from bot.usage import UsageCounter
 
@@ -69,6 +69,8 @@ class Kodeks:
         match command:
             case SwitchTips(on) if where.channel:
                 return await self.switch_tips(on, where, now)
+            case SwitchDilemmas(on) if where.channel:
+                return await self.switch_dilemmas(on, where, now)
             case _:
                 return self.replies.reply(command, self.today(now))
 
@@ -123,3 +125,16 @@ class Kodeks:
             self.schedule.at,
         )
         return self.replies.answer(Notice(notice))
+
+    async def switch_dilemmas(self, on: bool, where: Conversation, now: datetime) -> Answer:
+        """Subscribe or unsubscribe a channel to the weekly dilemma, and say when the next one comes."""
+        if on and not self.replies.dilemmas:
+            return self.replies.answer(Notice(NoDilemmas()))
+        if on:
+            changed = await self.store.subscribe(where.platform, where.channel, now, kind=DILEMMA)
+        else:
+            changed = await self.store.unsubscribe(where.platform, where.channel, kind=DILEMMA)
+        log.info("dilemmas_switched", extra={"platform": where.platform, "on": on, "changed": changed})
+        zone = self.schedule.timezone
+        next_at = self.schedule.next_weekly_moment(now).astimezone(zone)
+        return self.replies.answer(Notice(DilemmasSwitched(on, changed, next_at, now.astimezone(zone))))

@@ -135,3 +135,33 @@ def test_an_invalid_port_is_a_one_line_error() -> None:
 
     assert result.returncode == 1
     assert result.stderr.strip() == "PORT: must be a port number between 1 and 65535, not 'abc'"
+
+
+def test_dilemmas_json_lists_every_case_with_the_documented_fields() -> None:
+    """`dilemmas --json` lists each case: id, title, situation, question, virtues, bullets, discussion."""
+    result = kodeks("dilemmas", "--json")
+    cases = json.loads(result.stdout)
+
+    assert result.returncode == 0 and len(cases) == 18
+    for case in cases:
+        assert {"id", "title", "situation", "question", "virtues", "bullets", "discussion"} <= set(case)
+        assert case["bullets"] and len(case["discussion"]) >= 2
+    assert kodeks("dilemmas").stdout.count("\n") == 18
+
+
+def test_ask_dilemma_json_prints_a_case_to_discuss() -> None:
+    """`ask dilemma --json` is a dilemma answer with the case and the seven virtues to choose from."""
+    answer = json.loads(kodeks("ask", "dilemma", "--json").stdout)
+
+    assert answer["kind"] == "dilemma"
+    assert answer["dilemma"]["id"] and len(answer["choices"]) == 7
+
+
+def test_chat_walks_through_a_dilemma_and_the_intro() -> None:
+    """The local chat shows a case, answers a typed choice with the codex's words, and shows the intro."""
+    result = kodeks("chat", stdin="dilemma neutralitet\ndilemma svar slet-mailen sandhed\nintro 2\n")
+
+    assert result.returncode == 0
+    assert "Hvilken dyd er på spil? Skriv »dilemma svar" in result.stdout
+    assert "Ja, Sandhed er på spil i casen." in result.stdout and "Det siger kodeks" in result.stdout
+    assert "trin 2 af 9" in result.stdout and "Næste: skriv »intro 3«" in result.stdout

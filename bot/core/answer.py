@@ -15,6 +15,7 @@ from datetime import datetime, time
 from enum import StrEnum
 
 from bot.core.codex import ESCALATION_TOPIC, Bullet, Codex, Contact, Escalation, Virtue
+from bot.core.dilemmas import Dilemma
 from bot.core.matcher import Match, MatchResult
 from bot.core.organisation import Organisation
 
@@ -36,6 +37,9 @@ class AnswerKind(StrEnum):
     NO_MATCH = "no_match"  # the codex does not answer this; help plus suggestions
     TIP = "tip"  # the daily tip: one bullet with its virtue
     NOTICE = "notice"  # a short confirmation from the bot itself, e.g. "tips are on"
+    DILEMMA = "dilemma"  # a case for discussion, with a button per virtue
+    DILEMMA_ANSWER = "dilemma_answer"  # the virtues at stake in a case, its bullets and questions
+    INTRO = "intro"  # one step of the introduction for new staff
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,27 @@ class TipsOnlyInChannels:
     """``tip til`` was typed where there is no channel to subscribe (the local chat, the CLI)."""
 
 
-NoticeData = TipsSwitched | TipsOnlyInChannels
+@dataclass(frozen=True, slots=True)
+class DilemmasSwitched:
+    """A channel's weekly dilemma was switched on or off (``changed`` False: it already was)."""
+
+    on: bool
+    changed: bool
+    next_at: datetime  # the next weekly dilemma, local time (meaningful when on)
+    now: datetime  # the moment of the switch, local time
+
+
+@dataclass(frozen=True, slots=True)
+class DilemmasOnlyInChannels:
+    """``dilemma til`` was typed where there is no channel to subscribe (the local chat, the CLI)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoDilemmas:
+    """The knowledge folder has no dilemmas (``dilemmas.yaml`` is optional)."""
+
+
+NoticeData = TipsSwitched | TipsOnlyInChannels | DilemmasSwitched | DilemmasOnlyInChannels | NoDilemmas
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +158,81 @@ class Notice:
     notice: NoticeData
 
 
-Content = Matched | EscalationShown | VirtueShown | HelpShown | NotAnswered | TipShown | Notice
+@dataclass(frozen=True, slots=True)
+class DilemmaShown:
+    """A case for discussion: the situation and the question, and the virtues to choose from.
+
+    Which virtues are at stake is not shown yet: the reader chooses first (``DilemmaAnswered``).
+    """
+
+    dilemma: Dilemma
+    choices: tuple[Topic, ...]  # the seven virtues, one button each
+    weekly: bool = False  # posted as a channel's weekly dilemma
+
+
+@dataclass(frozen=True, slots=True)
+class DilemmaAnswered:
+    """A virtue chosen under a case: whether it is at stake, the others, the codex's bullets, questions.
+
+    The verdict is the case's own annotation by the codex owners, and the bullets are quoted from the
+    codex: Kodeks adds no judgement of its own.
+    """
+
+    dilemma: Dilemma
+    chosen: Topic
+    at_stake: tuple[Topic, ...]  # the case's virtues (or "eskalering"), the main one first
+    bullets: tuple[Bullet, ...]  # quoted exactly from the codex, in the case's order
+
+    @property
+    def hit(self) -> bool:
+        """Whether the chosen virtue is one the case names."""
+        return self.chosen.id in {topic.id for topic in self.at_stake}
+
+
+@dataclass(frozen=True, slots=True)
+class IntroPurpose:
+    """The first step of the introduction: what the codex is for, in its foreword's own words."""
+
+    foreword: str
+
+
+@dataclass(frozen=True, slots=True)
+class IntroVirtue:
+    """A step of the introduction about one virtue, with a case to try if the knowledge has one."""
+
+    virtue: Virtue
+    case: Dilemma | None
+
+
+@dataclass(frozen=True, slots=True)
+class IntroWhom:
+    """The last step: whom to go to (the escalation path and contacts come from the context)."""
+
+
+IntroPage = IntroPurpose | IntroVirtue | IntroWhom
+
+
+@dataclass(frozen=True, slots=True)
+class IntroStep:
+    """One step of the introduction for new staff; the step number travels in its buttons."""
+
+    number: int  # 1-based
+    total: int
+    page: IntroPage
+
+
+Content = (
+    Matched
+    | EscalationShown
+    | VirtueShown
+    | HelpShown
+    | NotAnswered
+    | TipShown
+    | Notice
+    | DilemmaShown
+    | DilemmaAnswered
+    | IntroStep
+)
 
 _KINDS: dict[type[Content], AnswerKind] = {
     Matched: AnswerKind.MATCH,
@@ -144,6 +242,9 @@ _KINDS: dict[type[Content], AnswerKind] = {
     NotAnswered: AnswerKind.NO_MATCH,
     TipShown: AnswerKind.TIP,
     Notice: AnswerKind.NOTICE,
+    DilemmaShown: AnswerKind.DILEMMA,
+    DilemmaAnswered: AnswerKind.DILEMMA_ANSWER,
+    IntroStep: AnswerKind.INTRO,
 }
 
 
@@ -162,6 +263,8 @@ class Answer:
     @property
     def virtue(self) -> Virtue | None:
         """The virtue answered or shown, if the reply is about one."""
+        if isinstance(self.content, IntroStep):
+            return getattr(self.content.page, "virtue", None)
         return getattr(self.content, "virtue", None)
 
     @property
@@ -174,6 +277,10 @@ class Answer:
                 return virtue.bullets
             case TipShown(bullet=bullet):
                 return (bullet,)
+            case DilemmaAnswered(bullets=bullets):
+                return bullets
+            case IntroStep(page=IntroVirtue(virtue=virtue)):
+                return virtue.bullets
         return ()
 
     @property

@@ -10,13 +10,26 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core import answer as answers
-from bot.core.answer import Answer, Content, HelpShown, Notice, TipShown, TipsOnlyInChannels
+from bot.core import discussion
+from bot.core.answer import (
+    Answer,
+    Content,
+    DilemmasOnlyInChannels,
+    HelpShown,
+    Notice,
+    TipShown,
+    TipsOnlyInChannels,
+)
 from bot.core.commands import (
+    AnswerDilemma,
     AskQuestion,
     Command,
+    ShowDilemma,
     ShowHelp,
+    ShowIntro,
     ShowTip,
     ShowTopic,
+    SwitchDilemmas,
     SwitchTips,
     find_topic,
     parse,
@@ -34,6 +47,7 @@ class Replies:
         self.codex = knowledge.codex
         self.matcher = matcher or Matcher(knowledge)
         self.context = answers.context_of(knowledge.codex, knowledge.organisation)
+        self.dilemmas = knowledge.dilemmas
 
     def parse(self, text: str) -> Command:
         """What the words ask for (see ``bot.core.commands``)."""
@@ -57,6 +71,14 @@ class Replies:
                 return self.tip(today)
             case SwitchTips():
                 return self.answer(Notice(TipsOnlyInChannels()))
+            case ShowDilemma(virtue, case):
+                return self.dilemma(today, virtue, case)
+            case AnswerDilemma(case, virtue):
+                return self.answer(discussion.answer(self.codex, self.dilemmas, case, virtue, today))
+            case SwitchDilemmas():
+                return self.answer(Notice(DilemmasOnlyInChannels()))
+            case ShowIntro(step):
+                return self.intro(step)
             case AskQuestion(text):
                 return self.ask(text)
 
@@ -106,3 +128,15 @@ class Replies:
         order = tip_order(self.codex)
         bullet = order[position % len(order)]
         return self.answer(TipShown(self.codex.virtue(bullet.virtue_id), bullet))
+
+    def dilemma(self, today: date, virtue: str | None = None, case: str | None = None) -> Answer:
+        """A case for discussion: that case, one where the virtue is at stake, or the day's case."""
+        return self.answer(discussion.show(self.codex, self.dilemmas, virtue, case, today))
+
+    def rotation_dilemma(self, position: int, last: str) -> Answer:
+        """A subscribed channel's weekly dilemma: the case after ``last`` (see ``discussion.weekly``)."""
+        return self.answer(discussion.weekly(self.codex, self.dilemmas, position, last))
+
+    def intro(self, step: int = 1) -> Answer:
+        """One step of the introduction for new staff."""
+        return self.answer(discussion.intro(self.codex, self.dilemmas, step))

@@ -20,6 +20,8 @@ Element = dict[str, Any]
 CARD_VERSION = "1.5"
 VERB_SHOW_TOPIC = "show_topic"
 VERB_FEEDBACK = "feedback"
+VERB_COMMAND = "command"
+"""Every button that carries chat words (``layout.RunCommand``): its data's ``command`` is typed for you."""
 BUTTONS_PER_ROW = 3
 """Teams does not wrap a row of buttons but cuts their titles; three keep long virtue names readable."""
 
@@ -76,6 +78,8 @@ def _elements(section: layout.Section) -> list[Element]:
             return [_text(heading, weight="Bolder", spacing="Medium"), *_rows(buttons)]
         case layout.Note(text):
             return [_text(text, isSubtle=True, size="Small")]
+        case layout.Commands(heading, commands):
+            return [_text(heading, weight="Bolder", spacing="Medium"), *_rows([_action(b) for b in commands])]
     raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
 
 
@@ -87,6 +91,8 @@ def _action(button: layout.Button) -> Element:
             return _submit(
                 label, {"verb": VERB_FEEDBACK, "value": actions.encode_vote(actions.vote_of(button))}
             )
+        case layout.RunCommand(label, command):
+            return _submit(label, {"verb": VERB_COMMAND, "command": command})
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.core.answer import Answer
 from bot.core.codex import Codex
+from bot.core.dilemmas import Dilemma
 from bot.core.matcher import Match, MatchResult
 
 
@@ -77,3 +78,10 @@ def codex_to_dict(codex: Codex) -> dict[str, Any]:
         "help": {"title": codex.help.title, "text": _joined(codex.help.text)},
         "contacts": [dataclasses.asdict(contact) for contact in codex.contacts],
     }
+
+
+def dilemma_to_dict(dilemma: Dilemma) -> dict[str, Any]:
+    """One case of ``dilemmas --json``: id, title, situation, question, virtues, bullets, discussion."""
+    fields = dataclasses.asdict(dilemma)
+    del fields["line"]  # where the case starts in its file: for error messages, not for tools
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in fields.items()}

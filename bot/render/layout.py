@@ -10,8 +10,14 @@ from dataclasses import dataclass
 
 from bot.core.answer import (
     Answer,
+    DilemmaAnswered,
+    DilemmaShown,
     EscalationShown,
     HelpShown,
+    IntroPurpose,
+    IntroStep,
+    IntroVirtue,
+    IntroWhom,
     Matched,
     NotAnswered,
     Notice,
@@ -19,7 +25,8 @@ from bot.core.answer import (
     Topic,
     VirtueShown,
 )
-from bot.core.codex import ESCALATION_TOPIC, Contact
+from bot.core.codex import ESCALATION_TOPIC, Bullet, Contact
+from bot.core.commands import AnswerDilemma, ShowDilemma, ShowIntro, words_for
 from bot.render import texts
 
 LOW_CONFIDENCE = 0.35
@@ -86,7 +93,27 @@ class Note:
     text: str
 
 
-Section = Title | Heading | Paragraphs | Quote | Steps | Contacts | Choices | Note
+@dataclass(frozen=True, slots=True)
+class RunCommand:
+    """A button that does what typing its chat words would do ("dilemma svar <case> <virtue>", "intro 3").
+
+    Slack and Teams each have one listener for all of them, which feeds the words back to the service.
+    """
+
+    label: str
+    command: str
+
+
+@dataclass(frozen=True, slots=True)
+class Commands:
+    """Buttons under a heading that run chat commands; plain text shows the words to type."""
+
+    heading: str
+    buttons: tuple[RunCommand, ...]
+    hint: str = ""  # for plain text: how to type a choice, when listing every command would be long
+
+
+Section = Title | Heading | Paragraphs | Quote | Steps | Contacts | Choices | Note | Commands
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +134,7 @@ class Feedback:
     bullet: str  # "" when the answer quoted no bullet (the escalation path)
 
 
-Button = ShowTopic | Feedback
+Button = ShowTopic | Feedback | RunCommand
 
 
 def tel_uri(phone: str, country_code: str) -> str:
@@ -143,6 +170,13 @@ def body(answer: Answer) -> list[Section]:
             result.append(Choices(texts.VIRTUES_HEADING, virtues))
         case HelpShown(virtues):
             result.append(Choices(texts.VIRTUES_HEADING, virtues))
+        case DilemmaShown(dilemma, choices):
+            buttons = tuple(RunCommand(t.name, words_for(AnswerDilemma(dilemma.id, t.id))) for t in choices)
+            hint = texts.dilemma_choose_hint(f"dilemma svar {dilemma.id}")
+            result.append(Commands(texts.DILEMMA_CHOOSE_HEADING, buttons, hint))
+        case IntroStep(page=IntroVirtue(case=case)) if case is not None:
+            try_case = RunCommand(texts.intro_try(case.title), words_for(ShowDilemma(case=case.id)))
+            result.append(Commands(texts.INTRO_TRY_HEADING, (try_case,)))
     return result
 
 
@@ -171,7 +205,33 @@ def answer_buttons(answer: Answer) -> list[Button]:
             buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, virtue.id))
         case EscalationShown(confidence=confidence) if confidence is not None:
             buttons += _votes(ESCALATION_TOPIC, "")
+        case HelpShown():
+            buttons.append(RunCommand(texts.INTRO_BUTTON, words_for(ShowIntro())))
+            buttons.append(RunCommand(texts.DILEMMA_BUTTON, words_for(ShowDilemma())))
+        case DilemmaAnswered():
+            buttons.append(RunCommand(texts.DILEMMA_ANOTHER_BUTTON, words_for(ShowDilemma())))
+        case IntroStep(number=number, total=total):
+            if number > 1:
+                buttons.append(RunCommand(texts.INTRO_PREVIOUS, words_for(ShowIntro(number - 1))))
+            if number < total:
+                buttons.append(RunCommand(texts.INTRO_NEXT, words_for(ShowIntro(number + 1))))
     return buttons
+
+
+def repeat_command(answer: Answer) -> str | None:
+    """The chat words that rebuild exactly this answer, where they may differ from what was typed.
+
+    ``dilemma`` alone shows the day's case; sharing it in a channel (or tomorrow) must show the same
+    case, so a dilemma is shared by its id. None: the words that were typed will do.
+    """
+    match answer.content:
+        case DilemmaShown(dilemma=dilemma):
+            return words_for(ShowDilemma(case=dilemma.id))
+        case DilemmaAnswered(dilemma=dilemma, chosen=chosen):
+            return words_for(AnswerDilemma(dilemma.id, chosen.id))
+        case IntroStep(number=number):
+            return words_for(ShowIntro(number))
+    return None
 
 
 def _votes(topic: str, bullet: str) -> list[Button]:
@@ -186,6 +246,33 @@ def _quotes(answer: Answer) -> list[Section]:
     return (
         [Quote(b.text, texts.bullet_label(virtue.name, b.number)) for b in answer.bullets] if virtue else []
     )
+
+
+def _quote(bullet: Bullet, virtue_name: str) -> Quote:
+    return Quote(bullet.text, texts.bullet_label(virtue_name, bullet.number))
+
+
+def _intro_page(answer: Answer, page: IntroPurpose | IntroVirtue | IntroWhom) -> list[Section]:
+    match page:
+        case IntroPurpose(foreword):
+            return [
+                Title(texts.INTRO_TITLE, answer.context.codex_title),
+                Heading(texts.INTRO_PURPOSE_HEADING),
+                Paragraphs(paragraphs(foreword)),
+            ]
+        case IntroVirtue(virtue=virtue):
+            return [
+                Title(virtue.name, virtue.promise),
+                Heading(texts.VIRTUE_BULLETS_HEADING),
+                *_quotes(answer),
+            ]
+        case IntroWhom():
+            escalation = answer.context.escalation
+            return [
+                Title(texts.INTRO_WHOM_TITLE),
+                Paragraphs(paragraphs(escalation.text)),
+                Steps(escalation.steps),
+            ]
 
 
 def _body(answer: Answer) -> list[Section]:
@@ -218,6 +305,30 @@ def _body(answer: Answer) -> list[Section]:
         case TipShown(virtue=virtue):
             invitation = texts.tip_invitation(virtue.name, virtue.name.lower())
             return [Title(texts.TIP_HEADING, virtue.name), *_quotes(answer), Note(invitation)]
+        case DilemmaShown(dilemma=dilemma, weekly=weekly):
+            label = (
+                f"{texts.WEEKLY_DILEMMA_HEADING} · {texts.DILEMMA_LABEL}" if weekly else texts.DILEMMA_LABEL
+            )
+            return [
+                Title(dilemma.title, label),
+                Paragraphs(paragraphs(dilemma.situation)),
+                Heading(dilemma.question),
+                Note(texts.DILEMMA_NO_VERDICT),
+            ]
+        case DilemmaAnswered(dilemma, chosen, at_stake, bullets) as answered:
+            names = {topic.id: topic.name for topic in at_stake}
+            verdict = texts.dilemma_verdict(chosen.name, answered.hit, list(names.values()))
+            return [
+                Title(dilemma.title, texts.DILEMMA_LABEL),
+                Paragraphs((verdict,)),
+                Heading(texts.QUOTE_HEADING),
+                *(_quote(bullet, names[bullet.virtue_id]) for bullet in bullets),
+                Heading(texts.DILEMMA_DISCUSSION_HEADING),
+                Steps(dilemma.discussion),
+                Note(texts.DILEMMA_NO_VERDICT),
+            ]
+        case IntroStep(number=number, total=total, page=page):
+            return [*_intro_page(answer, page), Note(texts.intro_progress(number, total))]
         case Matched(virtue=virtue, confidence=confidence, passage=passage):
             intro = [Paragraphs((passage,))] if passage else []
             return [
@@ -240,8 +351,12 @@ def _whom_to_go_to(answer: Answer) -> list[Section]:
     """The escalation path (unless the answer already is it) and the contacts: in every answer."""
     context = answer.context
     result: list[Section] = []
-    shows_help = isinstance(answer.content, HelpShown | EscalationShown)
-    if not isinstance(answer.content, EscalationShown):
+    content = answer.content
+    shows_path = isinstance(content, EscalationShown) or (
+        isinstance(content, IntroStep) and isinstance(content.page, IntroWhom)
+    )
+    shows_help = isinstance(content, HelpShown) or shows_path
+    if not shows_path:
         result += [Heading(texts.IN_DOUBT_HEADING), Steps(context.escalation.steps[:2])]
     result += [Heading(texts.CONTACT_HEADING)]
     if shows_help:

@@ -10,9 +10,14 @@ from bot.render import layout, texts
 WIDTH = 88
 
 
-def _wrap(text: str, indent: str = "", first: str | None = None) -> str:
+def _wrap(text: str, indent: str = "", first: str | None = None, hyphens: bool = True) -> str:
+    """Fill to WIDTH; ``hyphens=False`` keeps words such as case ids in commands to type in one piece."""
     return textwrap.fill(
-        text, WIDTH, initial_indent=indent if first is None else first, subsequent_indent=indent
+        text,
+        WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=hyphens,
     )
 
 
@@ -37,9 +42,22 @@ def _section(section: layout.Section) -> str:
             return _wrap(f"{heading}: {names}")
         case layout.Note(text):
             return _wrap(text)
+        case layout.Commands(heading, _, hint) if hint:
+            return _wrap(f"{heading} {hint}", hyphens=False)
+        case layout.Commands(heading, buttons):
+            names = ", ".join(f"{button.label} (skriv »{button.command}«)" for button in buttons)
+            return _wrap(f"{heading} {names}", hyphens=False)
     raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
+
+
+def _typed_buttons(answer: Answer) -> list[str]:
+    """Buttons that run chat words ("Næste", "intro 3") as words to type: plain text has no buttons."""
+    commands = [b for b in layout.answer_buttons(answer) if isinstance(b, layout.RunCommand)]
+    line = " · ".join(f"{button.label}: skriv »{button.command}«" for button in commands)
+    return [_wrap(line, hyphens=False)] if line else []
 
 
 def render(answer: Answer) -> str:
     """Return the answer as plain text, sections separated by blank lines."""
-    return "\n\n".join(_section(section) for section in layout.sections(answer))
+    body = [_section(section) for section in layout.body(answer)] + _typed_buttons(answer)
+    return "\n\n".join(body + [_section(section) for section in layout.footer(answer)])

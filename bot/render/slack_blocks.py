@@ -18,6 +18,8 @@ Block = dict[str, Any]
 ACTION_SHOW_TOPIC = "kodeks_show_topic"
 ACTION_FEEDBACK = "kodeks_feedback"
 ACTION_SHARE = "kodeks_share"
+ACTION_COMMAND = "kodeks_command"
+"""Every button that carries chat words (``layout.RunCommand``); the suffix keeps action ids unique."""
 
 HEADER_LIMIT = 150  # Slack's limit for a header's plain text
 TEXT_LIMIT = 3000  # Slack's limit for a section's text
@@ -68,6 +70,10 @@ def _blocks(section: layout.Section) -> list[Block]:
             return [_section(f"*{escape(heading)}*")] + [{"type": "actions", "elements": row} for row in rows]
         case layout.Note(text):
             return [{"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)}]}]
+        case layout.Commands(heading, commands):
+            buttons = [_action_button(button) for button in commands]
+            rows = [buttons[i : i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)]
+            return [_section(f"*{escape(heading)}*")] + [{"type": "actions", "elements": row} for row in rows]
     raise TypeError(f"unknown section {section!r}")  # pragma: no cover - all kinds handled above
 
 
@@ -78,6 +84,8 @@ def _action_button(button: layout.Button) -> dict[str, Any]:
         case layout.Feedback(label, helpful):
             vote = "up" if helpful else "down"
             return _button(label, f"{ACTION_FEEDBACK}:{vote}", actions.encode_vote(actions.vote_of(button)))
+        case layout.RunCommand(label, command):
+            return _button(label, f"{ACTION_COMMAND}:{command}", command)
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from bot.core.answer import NoticeData, TipsOnlyInChannels, TipsSwitched
+from bot.core.answer import (
+    DilemmasOnlyInChannels,
+    DilemmasSwitched,
+    NoDilemmas,
+    NoticeData,
+    TipsOnlyInChannels,
+    TipsSwitched,
+)
 
 BOT_NAME = "Kodeks"
 TEAMS_COMMAND_HELP = "Hvad Kodeks kan, de syv dyder og hvem du kan gå til"
 TEAMS_COMMAND_TIP = "Et tip fra kodeks"
 SLACK_COMMAND_DESCRIPTION = "Spørg om kodeks, eller vis en dyd"
-SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | hjælp]"
+SLACK_COMMAND_HINT = "[spørgsmål | neutralitet | tip | dilemma | intro | hjælp]"
 
 QUOTE_HEADING = "Det siger kodeks"
 VIRTUE_BULLETS_HEADING = "Det betyder:"
@@ -31,7 +38,8 @@ FEEDBACK_THANKS = "Tak for din tilbagemelding."
 
 HELP_HOW = (
     "Skriv dit spørgsmål med dine egne ord, fx »må jeg give partipolitisk rådgivning?«. "
-    "Skriv navnet på en dyd (fx »neutralitet«) for at se hele dyden, »tip« for et tip "
+    "Skriv navnet på en dyd (fx »neutralitet«) for at se hele dyden, »tip« for et tip, "
+    "»dilemma« for en case til drøftelse, »intro« for en introduktion til kodeks "
     "eller »hjælp« for at se denne besked igen."
 )
 TIP_HEADING = "Dagens tip fra kodeks"
@@ -172,3 +180,80 @@ def notice(data: NoticeData) -> str:
             return TIPS_ALREADY_OFF
         case TipsOnlyInChannels():
             return TIPS_ONLY_IN_CHANNELS
+        case DilemmasSwitched(on=True, changed=True, next_at=next_at, now=now):
+            return DILEMMAS_ON.format(when=when(next_at, now))
+        case DilemmasSwitched(on=True, next_at=next_at, now=now):
+            return DILEMMAS_ALREADY_ON.format(when=when(next_at, now))
+        case DilemmasSwitched(changed=True):
+            return DILEMMAS_OFF
+        case DilemmasSwitched():
+            return DILEMMAS_ALREADY_OFF
+        case DilemmasOnlyInChannels():
+            return DILEMMAS_ONLY_IN_CHANNELS
+        case NoDilemmas():
+            return NO_DILEMMAS
+
+
+# --- Dilemmas and the introduction for new staff ---
+
+DILEMMA_LABEL = "Et dilemma til drøftelse"
+DILEMMA_NO_VERDICT = (
+    "Casen er skrevet til drøftelse, fx på et afdelingsmøde. Kodeks giver ikke svaret: "
+    "det finder I sammen, med kodeks' egne ord som udgangspunkt."
+)
+DILEMMA_CHOOSE_HEADING = "Hvilken dyd er på spil?"
+DILEMMA_DISCUSSION_HEADING = "Spørgsmål til drøftelse"
+DILEMMA_ANOTHER_BUTTON = "Et andet dilemma"
+WEEKLY_DILEMMA_HEADING = "Ugens dilemma"
+DILEMMAS_ON = (
+    "Denne kanal får nu et dilemma til drøftelse hver uge, på ugens første arbejdsdag. "
+    "Det første kommer {when}. Slå det fra igen med »dilemma fra«."
+)
+DILEMMAS_ALREADY_ON = "Denne kanal får allerede ugens dilemma. Det næste kommer {when}."
+DILEMMAS_OFF = "Denne kanal får ikke længere ugens dilemma. Slå det til igen med »dilemma til«."
+DILEMMAS_ALREADY_OFF = "Denne kanal får ikke ugens dilemma. Slå det til med »dilemma til«."
+DILEMMAS_ONLY_IN_CHANNELS = (
+    "Ugens dilemma slås til i en kanal på Slack eller Teams: skriv »/kodeks dilemma til« i kanalen på "
+    "Slack, eller »dilemma til« til Kodeks i Teams. Skriv »dilemma« for at se et dilemma nu."
+)
+NO_DILEMMAS = "Der er ingen dilemmaer i Kodeks endnu."
+INTRO_BUTTON = "Introduktion til kodeks"
+DILEMMA_BUTTON = "Et dilemma til drøftelse"
+INTRO_TITLE = "Introduktion til kodeks"
+INTRO_PURPOSE_HEADING = "Hvad er kodeks til?"
+INTRO_WHOM_TITLE = "Hvem kan du gå til?"
+INTRO_TRY_HEADING = "Hvilken dyd er på spil her?"
+INTRO_NEXT, INTRO_PREVIOUS = "Næste", "Forrige"
+
+
+def dilemma_verdict(chosen: str, hit: bool, at_stake: list[str]) -> str:
+    """What the case's authors name as at stake, relative to the virtue a person chose.
+
+    The sentence reports the case's own annotation ("i casen"), never a judgement by the bot.
+    """
+    if hit:
+        others = [name for name in at_stake if name != chosen]
+        also = f" Det er også: {_listed(others)}." if others else ""
+        return f"Ja, {chosen} er på spil i casen.{also}"
+    return f"Casen handler ikke først og fremmest om {chosen}. På spil er: {_listed(at_stake)}."
+
+
+def _listed(names: list[str]) -> str:
+    """Names the Danish way, each in »«: »A«, »B« og »C« (a topic's name may itself end in "?")."""
+    quoted = [f"»{name}«" for name in names]
+    return " og ".join(quoted) if len(quoted) < 3 else f"{', '.join(quoted[:-1])} og {quoted[-1]}"
+
+
+def dilemma_choose_hint(command: str) -> str:
+    """Plain text cannot press buttons: how to choose a virtue by typing."""
+    return f"Skriv »{command} DYD«, fx »{command} neutralitet«."
+
+
+def intro_progress(number: int, total: int) -> str:
+    """Where in the introduction a step is."""
+    return f"{INTRO_TITLE} · trin {number} af {total}"
+
+
+def intro_try(title: str) -> str:
+    """The button that opens the case of an intro step."""
+    return f"Prøv casen: {title}"

@@ -28,14 +28,24 @@ class FeedbackCount:
     unhelpful: int
 
 
+TIP = "tip"
+"""The daily tip: one bullet each working morning."""
+DILEMMA = "dilemma"
+"""The weekly dilemma: one case on the first working day of each ISO week."""
+POST_KINDS = (TIP, DILEMMA)
+"""The kinds of scheduled post; subscriptions and claims are kept per (platform, channel, kind)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Subscription:
-    """A channel that gets the daily tip."""
+    """A channel that gets a kind of scheduled post (the daily tip unless ``kind`` says otherwise)."""
 
     platform: str  # "slack" or "teams"
     channel: str  # the platform's channel or conversation id
-    since: datetime  # subscribed (again) at this moment; tips due before it are not owed
-    position: int  # how many tips this channel has been sent: its place in the rotation
+    since: datetime  # subscribed (again) at this moment; posts due before it are not owed
+    position: int  # how many posts of this kind this channel has been sent: its place in the rotation
+    kind: str = TIP
+    last: str = ""  # the id of the last bullet or case sent ("" before the first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +54,11 @@ class TipClaim:
 
     platform: str
     channel: str
-    day: date
+    day: date  # a tip's day; for a weekly dilemma the Monday of its ISO week
     position: int  # the rotation place to send
     attempt: int  # 1 for the first try of the day
+    kind: str = TIP
+    last: str = ""  # the id of the last bullet or case sent to this channel
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,25 +159,30 @@ class FeedbackStore(Protocol):
 
 
 class TipStore(Protocol):
-    """Tip subscriptions and the exactly-once claims of scheduled posts."""
+    """Subscriptions to scheduled posts (tips, weekly dilemmas) and their exactly-once claims.
 
-    async def subscribe(self, platform: str, channel: str, now: datetime) -> bool:
-        """Start (or resume) daily tips for a channel; False if it was already subscribed.
+    Every method takes the post's ``kind`` (default: the daily tip); one channel may have both kinds.
+    """
+
+    async def subscribe(self, platform: str, channel: str, now: datetime, kind: str = TIP) -> bool:
+        """Start (or resume) a kind of post for a channel; False if it was already subscribed.
 
         A channel that comes back keeps its place in the rotation, so it does not start over.
         """
 
-    async def unsubscribe(self, platform: str, channel: str) -> bool:
-        """Stop daily tips for a channel; False if it was not subscribed."""
+    async def unsubscribe(self, platform: str, channel: str, kind: str = TIP) -> bool:
+        """Stop a kind of post for a channel; False if it was not subscribed."""
 
-    async def pause(self, platform: str, channel: str, reason: str) -> None:
-        """Stop tips for a channel the app can no longer post to, keeping why."""
+    async def pause(self, platform: str, channel: str, reason: str, kind: str = TIP) -> None:
+        """Stop a kind of post for a channel the app can no longer post to, keeping why."""
 
     async def subscriptions(self) -> list[Subscription]:
-        """Every active subscription."""
+        """Every active subscription, of every kind."""
 
-    async def claim_tip(self, platform: str, channel: str, day: date, now: datetime) -> TipClaim | None:
-        """Take the one right to send this channel's tip of this day, or None if someone else has it.
+    async def claim_tip(
+        self, platform: str, channel: str, day: date, now: datetime, kind: str = TIP
+    ) -> TipClaim | None:
+        """Take the one right to send this channel's post of this kind and day, or None if taken.
 
         A claim is free when nobody claimed the day, when an earlier send failed at least
         ``RETRY_AFTER`` ago, or when a claim was never completed within ``RETRY_AFTER`` (its sender
@@ -173,13 +190,13 @@ class TipStore(Protocol):
         """
 
     async def tip_sent(self, claim: TipClaim, bullet: str) -> None:
-        """Record the send and move the channel one place on in the rotation."""
+        """Record the send (``bullet``: the bullet or case id sent) and move the rotation one place on."""
 
     async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
         """Record a failed send; the day is claimable again after ``RETRY_AFTER``."""
 
-    async def subscribed_channels(self) -> int:
-        """How many channels get a scheduled post (for the report)."""
+    async def subscribed_channels(self) -> Mapping[str, int]:
+        """How many channels get each kind of scheduled post now ("tip", "dilemma"), for the report."""
 
     async def scheduled_sent(self, first: date, last: date) -> Mapping[str, int]:
         """Scheduled posts sent on the days ``first`` to ``last``, by kind ("tip", "dilemma")."""

@@ -36,9 +36,12 @@ def m001_feedback(connection: Connection) -> None:
     feedback.create(connection, checkfirst=True)
 
 
-subscriptions = sa.Table(
+_m002 = sa.MetaData()
+"""The tip tables exactly as ``m002_tips`` created them; ``m004_post_kinds`` rebuilt them with a kind."""
+
+_subscriptions_v1 = sa.Table(
     "tip_subscriptions",
-    metadata,
+    _m002,
     sa.Column("platform", sa.String(16), primary_key=True),
     sa.Column("channel", sa.String(255), primary_key=True),
     sa.Column("active", sa.Boolean, nullable=False),
@@ -47,9 +50,9 @@ subscriptions = sa.Table(
     sa.Column("paused_reason", sa.String(100)),
 )
 
-tip_deliveries = sa.Table(
+_tip_deliveries_v1 = sa.Table(
     "tip_deliveries",
-    metadata,
+    _m002,
     sa.Column("platform", sa.String(16), primary_key=True),
     sa.Column("channel", sa.String(255), primary_key=True),
     sa.Column("day", sa.Date, primary_key=True),  # the unique (channel, day) claim
@@ -63,8 +66,8 @@ tip_deliveries = sa.Table(
 
 def m002_tips(connection: Connection) -> None:
     """Daily-tip subscriptions with their rotation place, and one claim per channel and day."""
-    subscriptions.create(connection, checkfirst=True)
-    tip_deliveries.create(connection, checkfirst=True)
+    _subscriptions_v1.create(connection, checkfirst=True)
+    _tip_deliveries_v1.create(connection, checkfirst=True)
 
 
 conversation_references = sa.Table(
@@ -80,6 +83,55 @@ conversation_references = sa.Table(
 def m003_conversation_references(connection: Connection) -> None:
     """Where the bot may post later (daily tips): the latest reference per platform and conversation."""
     conversation_references.create(connection, checkfirst=True)
+
+
+subscriptions = sa.Table(
+    "tip_subscriptions",
+    metadata,
+    sa.Column("platform", sa.String(16), nullable=False),
+    sa.Column("channel", sa.String(255), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, server_default="tip"),  # "tip" or "dilemma"
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("since", sa.DateTime(timezone=True), nullable=False),  # first post: the next due moment after
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),  # how many posts were sent
+    sa.Column("paused_reason", sa.String(100)),
+    sa.Column("last_item", sa.String(64)),  # the last bullet or case id sent: where the rotation goes on
+    sa.PrimaryKeyConstraint("platform", "channel", "kind", name="tip_subscriptions_kind_pkey"),
+)
+
+tip_deliveries = sa.Table(
+    "tip_deliveries",
+    metadata,
+    sa.Column("platform", sa.String(16), nullable=False),
+    sa.Column("channel", sa.String(255), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, server_default="tip"),
+    sa.Column("day", sa.Date, nullable=False),  # a tip's day; a weekly dilemma's ISO week, by its Monday
+    sa.Column("status", sa.String(16), nullable=False),  # claimed, sent or failed
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("bullet", sa.String(64)),  # what was sent: a bullet id, or a dilemma's case id
+    sa.Column("error", sa.String(200)),
+    sa.PrimaryKeyConstraint("platform", "channel", "kind", "day", name="tip_deliveries_kind_pkey"),
+)
+
+
+def m004_post_kinds(connection: Connection) -> None:
+    """Scheduled posts of a kind ("tip" or "dilemma"): subscriptions and claims keyed by it too.
+
+    Note:
+        SQLite cannot change a primary key in place, so each table is renamed, created anew with the
+        ``kind`` column in its key, refilled with every existing row as kind "tip", and the old one
+        dropped; PostgreSQL takes the same path, in the same transaction. The new keys have their own
+        constraint names, since PostgreSQL keeps the old ``…_pkey`` index name on the renamed table.
+    """
+    for new, old in ((subscriptions, _subscriptions_v1), (tip_deliveries, _tip_deliveries_v1)):
+        kept = ", ".join(column.name for column in old.columns)
+        connection.execute(sa.text(f"ALTER TABLE {new.name} RENAME TO {new.name}_v1"))
+        new.create(connection)
+        connection.execute(
+            sa.text(f"INSERT INTO {new.name} ({kept}, kind) SELECT {kept}, 'tip' FROM {new.name}_v1")
+        )
+        connection.execute(sa.text(f"DROP TABLE {new.name}_v1"))
 
 
 usage_counts = sa.Table(
@@ -110,7 +162,7 @@ asked_questions = sa.Table(
 )
 
 
-def m004_usage_and_questions(connection: Connection) -> None:
+def m005_usage_and_questions(connection: Connection) -> None:
     """Anonymous usage counts per day, platform, kind and topic; the queue of questions to the owners."""
     usage_counts.create(connection, checkfirst=True)
     asked_questions.create(connection, checkfirst=True)
@@ -120,7 +172,8 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("m001_feedback", m001_feedback),
     ("m002_tips", m002_tips),
     ("m003_conversation_references", m003_conversation_references),
-    ("m004_usage_and_questions", m004_usage_and_questions),
+    ("m004_post_kinds", m004_post_kinds),
+    ("m005_usage_and_questions", m005_usage_and_questions),
 )
 
 

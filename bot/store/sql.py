@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
-from bot.store import MAX_ATTEMPTS, RETRY_AFTER, FeedbackCount, Subscription, TipClaim
+from bot.store import MAX_ATTEMPTS, RETRY_AFTER, TIP, FeedbackCount, Subscription, TipClaim
 from bot.store.migrations import conversation_references, feedback, migrate, subscriptions, tip_deliveries
 from bot.store.sql_owners import SqlOwners
 
@@ -61,9 +61,9 @@ class SqlStore(SqlOwners):
             rows = (await connection.execute(query)).all()
         return [FeedbackCount(row.day, row.topic, row.bullet, row.helpful, row.unhelpful) for row in rows]
 
-    async def subscribe(self, platform: str, channel: str, now: datetime) -> bool:
+    async def subscribe(self, platform: str, channel: str, now: datetime, kind: str = TIP) -> bool:
         """Insert or re-activate the subscription; its rotation place is kept."""
-        key = _subscription_key(platform, channel)
+        key = _subscription_key(platform, channel, kind)
         async with self._engine.begin() as connection:
             active = await connection.scalar(sa.select(subscriptions.c.active).where(key))
             if active:
@@ -71,26 +71,26 @@ class SqlStore(SqlOwners):
             values = {"active": True, "since": _utc(now), "paused_reason": None}
             await connection.execute(  # a returning channel keeps its position: it is not in ``values``
                 self._insert(subscriptions)
-                .values(platform=platform, channel=channel, **values)
-                .on_conflict_do_update(index_elements=["platform", "channel"], set_=values)
+                .values(platform=platform, channel=channel, kind=kind, **values)
+                .on_conflict_do_update(index_elements=["platform", "channel", "kind"], set_=values)
             )
         return True
 
-    async def unsubscribe(self, platform: str, channel: str) -> bool:
+    async def unsubscribe(self, platform: str, channel: str, kind: str = TIP) -> bool:
         """Mark the subscription inactive; the row stays so a comeback resumes the rotation."""
         statement = (
             subscriptions.update()
-            .where(_subscription_key(platform, channel), subscriptions.c.active)
+            .where(_subscription_key(platform, channel, kind), subscriptions.c.active)
             .values(active=False, paused_reason=None)
         )
         async with self._engine.begin() as connection:
             return (await connection.execute(statement)).rowcount == 1
 
-    async def pause(self, platform: str, channel: str, reason: str) -> None:
-        """Inactive with a reason: ``tip til`` in the channel later resumes it."""
+    async def pause(self, platform: str, channel: str, reason: str, kind: str = TIP) -> None:
+        """Inactive with a reason: ``tip til`` (or ``dilemma til``) in the channel later resumes it."""
         statement = (
             subscriptions.update()
-            .where(_subscription_key(platform, channel))
+            .where(_subscription_key(platform, channel, kind))
             .values(active=False, paused_reason=reason[:100])
         )
         async with self._engine.begin() as connection:
@@ -101,14 +101,21 @@ class SqlStore(SqlOwners):
         query = (
             sa.select(subscriptions)
             .where(subscriptions.c.active)
-            .order_by(subscriptions.c.platform, subscriptions.c.channel)
+            .order_by(subscriptions.c.kind.desc(), subscriptions.c.platform, subscriptions.c.channel)
         )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).all()
-        return [Subscription(row.platform, row.channel, _aware(row.since), row.position) for row in rows]
+        return [
+            Subscription(
+                row.platform, row.channel, _aware(row.since), row.position, row.kind, row.last_item or ""
+            )
+            for row in rows
+        ]
 
-    async def claim_tip(self, platform: str, channel: str, day: date, now: datetime) -> TipClaim | None:
-        """Insert the (channel, day) row, or take over a failed or abandoned one, atomically.
+    async def claim_tip(
+        self, platform: str, channel: str, day: date, now: datetime, kind: str = TIP
+    ) -> TipClaim | None:
+        """Insert the (channel, kind, day) row, or take over a failed or abandoned one, atomically.
 
         Note:
             Both paths are single statements whose success is read from ``rowcount``: the primary
@@ -118,6 +125,7 @@ class SqlStore(SqlOwners):
         key = (
             (tip_deliveries.c.platform == platform)
             & (tip_deliveries.c.channel == channel)
+            & (tip_deliveries.c.kind == kind)
             & (tip_deliveries.c.day == day)
         )
         stale = _utc(now) - RETRY_AFTER
@@ -132,12 +140,13 @@ class SqlStore(SqlOwners):
                 .values(
                     platform=platform,
                     channel=channel,
+                    kind=kind,
                     day=day,
                     status="claimed",
                     attempts=1,
                     claimed_at=_utc(now),
                 )
-                .on_conflict_do_nothing(index_elements=["platform", "channel", "day"])
+                .on_conflict_do_nothing(index_elements=["platform", "channel", "kind", "day"])
             )
             if inserted.rowcount != 1:
                 taken = await connection.execute(
@@ -148,10 +157,15 @@ class SqlStore(SqlOwners):
                 if taken.rowcount != 1:
                     return None
             attempt = await connection.scalar(sa.select(tip_deliveries.c.attempts).where(key))
-            position = await connection.scalar(
-                sa.select(subscriptions.c.position).where(_subscription_key(platform, channel))
-            )
-        return TipClaim(platform, channel, day, position or 0, attempt or 1)
+            place = (
+                await connection.execute(
+                    sa.select(subscriptions.c.position, subscriptions.c.last_item).where(
+                        _subscription_key(platform, channel, kind)
+                    )
+                )
+            ).first()
+        position, last = (place.position, place.last_item) if place else (0, None)
+        return TipClaim(platform, channel, day, position or 0, attempt or 1, kind, last or "")
 
     async def tip_sent(self, claim: TipClaim, bullet: str) -> None:
         """Mark the day sent and advance the rotation, in one transaction."""
@@ -163,8 +177,8 @@ class SqlStore(SqlOwners):
             )
             await connection.execute(
                 subscriptions.update()
-                .where(_subscription_key(claim.platform, claim.channel))
-                .values(position=claim.position + 1)
+                .where(_subscription_key(claim.platform, claim.channel, claim.kind))
+                .values(position=claim.position + 1, last_item=bullet or None)
             )
 
     async def tip_failed(self, claim: TipClaim, error: str, now: datetime) -> None:
@@ -176,23 +190,26 @@ class SqlStore(SqlOwners):
                 .values(status="failed", error=error[:200], claimed_at=_utc(now))
             )
 
-    async def subscribed_channels(self) -> int:
-        """How many channels get a scheduled post."""
-        query = sa.select(sa.func.count()).select_from(subscriptions).where(subscriptions.c.active)
-        async with self._engine.connect() as connection:
-            return int(await connection.scalar(query) or 0)
-
-    async def scheduled_sent(self, first: date, last: date) -> dict[str, int]:
-        """Tips sent on the days ``first`` to ``last``."""
+    async def subscribed_channels(self) -> dict[str, int]:
+        """How many channels get each kind of scheduled post now."""
         query = (
-            sa.select(sa.func.count())
-            .select_from(tip_deliveries)
-            .where(
-                tip_deliveries.c.status == "sent", tip_deliveries.c.day >= first, tip_deliveries.c.day <= last
-            )
+            sa.select(subscriptions.c.kind, sa.func.count())
+            .where(subscriptions.c.active)
+            .group_by(subscriptions.c.kind)
         )
         async with self._engine.connect() as connection:
-            return {"tip": int(await connection.scalar(query) or 0)}
+            return {kind: int(count) for kind, count in (await connection.execute(query)).all()}
+
+    async def scheduled_sent(self, first: date, last: date) -> dict[str, int]:
+        """Scheduled posts sent on the days ``first`` to ``last``, by kind (a dilemma dated by its Monday)."""
+        query = (
+            sa.select(tip_deliveries.c.kind, sa.func.count())
+            .where(tip_deliveries.c.status == "sent")
+            .where(tip_deliveries.c.day >= first, tip_deliveries.c.day <= last)
+            .group_by(tip_deliveries.c.kind)
+        )
+        async with self._engine.connect() as connection:
+            return {kind: int(count) for kind, count in (await connection.execute(query)).all()}
 
     async def save_reference(self, platform: str, conversation_id: str, reference: dict[str, Any]) -> None:
         """Insert or replace the reference of (platform, conversation_id)."""
@@ -229,14 +246,19 @@ class SqlStore(SqlOwners):
         await self._engine.dispose()
 
 
-def _subscription_key(platform: str, channel: str) -> sa.ColumnElement[bool]:
-    return (subscriptions.c.platform == platform) & (subscriptions.c.channel == channel)
+def _subscription_key(platform: str, channel: str, kind: str) -> sa.ColumnElement[bool]:
+    return (
+        (subscriptions.c.platform == platform)
+        & (subscriptions.c.channel == channel)
+        & (subscriptions.c.kind == kind)
+    )
 
 
 def _claim_key(claim: TipClaim) -> tuple[sa.ColumnElement[bool], ...]:
     return (
         tip_deliveries.c.platform == claim.platform,
         tip_deliveries.c.channel == claim.channel,
+        tip_deliveries.c.kind == claim.kind,
         tip_deliveries.c.day == claim.day,
     )
 

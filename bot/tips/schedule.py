@@ -72,6 +72,31 @@ class TipSchedule:
             return today
         return None
 
+    def first_working_day_of_week(self, day: date) -> date | None:
+        """The first working day of ``day``'s ISO week, or None for a week without one."""
+        monday = day - timedelta(days=day.weekday())
+        week = (monday + timedelta(days=n) for n in range(7))
+        return next((day for day in week if day in self.working_days), None)
+
+    def due_week(self, now: datetime) -> date | None:
+        """The ISO week (by its Monday) whose weekly post is due at ``now``, else None.
+
+        A weekly post is due on the first working day of the week, at or after the tip time, and only
+        that day: like a tip, it is not owed later in the week (a Tuesday after a holiday Monday is
+        that week's first working day, so then Tuesday it is).
+        """
+        day = self.due_day(now)
+        if day is None or day != self.first_working_day_of_week(day):
+            return None
+        return day - timedelta(days=day.weekday())
+
+    def next_weekly_moment(self, after: datetime) -> datetime:
+        """The first weekly-post moment strictly after ``after`` (the first working day of a week)."""
+        moment = self.next_moment(after)
+        while moment.date() != self.first_working_day_of_week(moment.date()):
+            moment = self.next_moment(moment)
+        return moment
+
     def next_moment(self, after: datetime) -> datetime:
         """The first tip moment strictly after ``after``."""
         day = after.astimezone(self.timezone).date()

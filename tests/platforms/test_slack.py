@@ -199,7 +199,9 @@ async def test_app_home_shows_the_seven_virtues_as_buttons(server: Server, slack
     view = call.params["view"]
     assert call.params["user_id"] == "U0STAFF"
     assert view["type"] == "home"
-    assert len([name for name in _buttons(view["blocks"]) if name != "Del i kanalen"]) == 7
+    offers = {"Del i kanalen", "Introduktion til kodeks", "Et dilemma til drøftelse"}
+    assert len([name for name in _buttons(view["blocks"]) if name not in offers]) == 7
+    assert _buttons(view["blocks"])["Introduktion til kodeks"] == "intro"
     assert "regionssekretariatet@rm.dk" in _text_of(view["blocks"])
 
 

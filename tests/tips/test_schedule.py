@@ -92,3 +92,27 @@ def test_a_configured_time_and_timezone_are_honoured() -> None:
     moment = schedule.next_moment(datetime(2026, 11, 25, 13, 0, tzinfo=UTC))  # 08:00 there
     assert moment.astimezone(ZoneInfo("America/New_York")).time() == time(7, 30)
     assert moment.date() == date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("moment", "week"),
+    [
+        (datetime(2027, 3, 22, 9, 0, tzinfo=CPH), date(2027, 3, 22)),  # an ordinary Monday at nine
+        (datetime(2027, 3, 22, 8, 59, tzinfo=CPH), None),  # before the tip time
+        (datetime(2027, 3, 23, 9, 5, tzinfo=CPH), None),  # Tuesday: the week's dilemma was Monday's
+        (datetime(2027, 3, 29, 9, 5, tzinfo=CPH), None),  # 2. påskedag is a day off
+        (datetime(2027, 3, 30, 9, 5, tzinfo=CPH), date(2027, 3, 29)),  # so Tuesday opens that week
+    ],
+)
+def test_a_weekly_post_is_due_on_the_first_working_day_of_the_iso_week_only(
+    moment: datetime, week: date | None
+) -> None:
+    """The weekly dilemma's week (by its Monday) is due on its first working day at tip time, else never."""
+    assert SCHEDULE.due_week(moment) == week
+
+
+def test_the_next_weekly_moment_skips_to_the_first_working_day_of_the_next_week() -> None:
+    """After Monday's dilemma the next one is the Tuesday after Easter Monday, at nine."""
+    after = datetime(2027, 3, 22, 10, 0, tzinfo=CPH)
+
+    assert SCHEDULE.next_weekly_moment(after) == datetime(2027, 3, 30, 9, 0, tzinfo=CPH)

@@ -29,7 +29,7 @@ from bot.core.answer import Answer, Notice
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
 from bot.platforms.slack.markup import strip_markup
-from bot.render import actions, plain, slack_blocks, texts
+from bot.render import actions, layout, plain, slack_blocks, texts
 from bot.service import Conversation, Kodeks
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def message_kwargs(answer: Answer, share: str | None = None) -> dict[str, Any]:
 
     ``share`` (what was asked) adds "Del i kanalen"; a notice is never shared.
     """
-    share = None if isinstance(answer.content, Notice) else share
+    share = None if isinstance(answer.content, Notice) else (layout.repeat_command(answer) or share)
     return {"text": plain.render(answer)[:3000], "blocks": slack_blocks.render(answer, share)}
 
 
@@ -149,6 +149,32 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> 
         await respond(
             response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=topic)
         )
+
+    @app.action(re.compile(f"^{slack_blocks.ACTION_COMMAND}:"))
+    async def on_command_button(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+    ) -> None:
+        """Every button that carries chat words: they are answered as if typed where the button was.
+
+        Note:
+            A click on the Home tab has no ``response_url`` (no message to answer under), so the answer
+            goes to the person's DM with the app instead, where its own buttons keep working.
+        """
+        await ack()
+        words = str(action.get("value", ""))
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        answer = await reply(words, str(channel or ""))
+        if body.get("response_url"):
+            await respond(
+                response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=words)
+            )
+        else:
+            user = str((body.get("user") or {}).get("id", ""))
+            await client.chat_postMessage(channel=user, **message_kwargs(answer))
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_FEEDBACK}:"))
     async def on_feedback(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:

@@ -161,6 +161,14 @@ def create_agent(
         await remember(context)
         await context.send_activity(answer_message(service.show_topic(_data(value).get("topic", ""))))
 
+    @agent.adaptive_card.action_submit(adaptive_card.VERB_COMMAND)
+    async def on_command_button(context: TurnContext, state: TurnState, value: object) -> None:
+        """Every button that carries chat words: answered as if they were typed in this conversation."""
+        await remember(context)
+        where = Conversation(PLATFORM, conversation_key(context.activity))
+        answer = await service.reply(_data(value).get("command", ""), where, clock())
+        await context.send_activity(answer_message(answer))
+
     @agent.adaptive_card.action_submit(adaptive_card.VERB_FEEDBACK)
     async def on_feedback(context: TurnContext, state: TurnState, value: object) -> None:
         await remember(context)
