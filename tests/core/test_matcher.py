@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.matcher import Match, NoMatch
+from bot.core.matcher import Match, Matcher, NoMatch
 from bot.evaluation import evaluate, load_questions
 from bot.service import Kodeks
 from tests.conftest import DATA
@@ -134,12 +134,12 @@ def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Kodeks) -> Non
 
 
 def test_a_stream_of_new_words_does_not_grow_memory_without_bound(
-    service: Kodeks, monkeypatch: pytest.MonkeyPatch
+    lexical: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The typo-repair cache is bounded: a server answering endless new words keeps a flat footprint."""
     monkeypatch.setattr("bot.core.analyze.MAX_CACHED_REPAIRS", 200)
 
     for number in range(500):
-        service.match(f"ukendtord{number}x")
+        lexical.match(f"ukendtord{number}x")
 
-    assert len(service.matcher.analyzer._repairs) <= 200
+    assert len(lexical.analyzer._repairs) <= 200
