@@ -114,7 +114,12 @@ class Matcher:
         if self.semantic is None:
             if not lexical.topics:
                 return NoMatch(())
-            return self._result(lexical_verdict(lexical), lexical.bullets, lexical.passages)
+            passages = {
+                p: score
+                for p, score in lexical.passages.items()
+                if score >= _best_bullet(lexical.bullets, self._passage_topic[p])
+            }
+            return self._result(lexical_verdict(lexical), lexical.bullets, passages)
         plain = " ".join(strip_markup(question).split())  # a mention's user id is not part of the meaning
         if not plain:
             return NoMatch(())
@@ -138,22 +143,26 @@ class Matcher:
             bullets=ranked,
             alternatives=tuple(t for t, s in verdict.ranked[1:3] if s >= best_score * ALTERNATIVE_RATIO),
             scores=tuple(round(bullets.get(b, 0.0), 4) for b in ranked),
-            passage=self._passage(best_topic, bullets, passages),
+            passage=self._passage(best_topic, passages),
         )
 
     def _passages(self, lexical: LexicalScores, semantic: SemanticScores) -> dict[str, float]:
-        """Each intro paragraph's fused score; only where the topic's nearest evidence is no bullet."""
+        """Intro paragraphs' fused scores, for the topics whose nearest evidence is no bullet's.
+
+        Note:
+            "Evidence" is the nearest document by meaning: when an introduction sentence or an example
+            about the virtue as a whole ("må jeg skrive et debatindlæg som privatperson") is nearer
+            than every bullet and every bullet's example, the introduction is what answers, and the
+            paragraph that does is the one nearest by words and meaning together.
+        """
         general = {t for t, value in semantic.general.items() if value >= _best_bullet(semantic.bullets, t)}
         fused = mix(lexical.passages, semantic.passages)
         return {p: score for p, score in fused.items() if self._passage_topic.get(p) in general}
 
-    def _passage(self, topic: str, bullets: dict[str, float], passages: dict[str, float]) -> str:
-        """The topic's intro paragraph that answers the question better than any of its bullets, or ""."""
-        own = {p: s for p, s in passages.items() if self._passage_topic.get(p) == topic}
-        if not own:
-            return ""
-        paragraph, score = max(own.items(), key=lambda item: item[1])
-        return paragraph if score > 0 and score >= _best_bullet(bullets, topic) else ""
+    def _passage(self, topic: str, passages: dict[str, float]) -> str:
+        """The topic's best intro paragraph, when ``passages`` holds the topic's (see ``_passages``)."""
+        own = {p: s for p, s in passages.items() if self._passage_topic.get(p) == topic and s > 0}
+        return max(own, key=lambda paragraph: own[paragraph]) if own else ""
 
     def _rank_bullets(self, topic: str, scores: dict[str, float]) -> tuple[str, ...]:
         """The topic's own bullets by score first, then the best of other topics, padded to three."""

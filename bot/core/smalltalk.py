@@ -44,7 +44,8 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
         "tak", "mange tak", "tusind tak", "tak for hjælpen", "tak skal du have", "super tak", "fint tak",
         "perfekt tak", "godt arbejde", "super", "perfekt", "fint", "flot", "sejt", "fedt", "thanks",
         "thank you", "thanks a lot", "thank you very much", "great", "cool", "nice", "ok tak", "okay tak",
-        "det var godt", "det hjalp", "tak for svaret", "tak for det",
+        "det var godt", "det hjalp", "tak for svaret", "tak for det", "mange tak for hjælpen",
+        "tusind tak for hjælpen", "mange tak for det", "tak for snakken",
     ),
     SmallTalk.GOODBYE: (
         "farvel", "vi ses", "hav en god dag", "god dag", "god weekend", "god aften", "bye", "goodbye",
@@ -101,23 +102,33 @@ def classify(text: str) -> SmallTalk | None:
     tokens = words(text)
     if not tokens or len(tokens) > MAX_WORDS:
         return None
-    kinds: set[SmallTalk] = set()
-    addressed = False
-    position = 0
-    while position < len(tokens):
-        for length in range(min(_LONGEST, len(tokens) - position), 0, -1):
-            kind = _LOOKUP.get(tuple(tokens[position : position + length]))
-            if kind is not None:
-                kinds.add(kind)
-                position += length
-                break
-        else:
-            token = tokens[position]
-            if token in _ADDRESS:
-                addressed = True
-            elif token not in _GLUE:
-                return None  # a word no small-talk phrase covers: treat the message as a question
-            position += 1
+    covered = _cover(tokens)
+    if covered is None:
+        return None  # some word belongs to no small-talk phrase: treat the message as a question
+    kinds, addressed = covered
     if addressed and kinds <= {SmallTalk.GREETING}:
         return SmallTalk.ABOUT_CODEX  # "kodeks", "hej kodeks": someone wants to know what this is
     return next((kind for kind in _PRIORITY if kind in kinds), None)
+
+
+def _cover(tokens: list[str]) -> tuple[frozenset[SmallTalk], bool] | None:
+    """Split the words into small-talk phrases, glue and address words, if they can be split so.
+
+    Returns the kinds of the phrases used and whether the bot was addressed, or None. Every way of
+    splitting is tried (left to right, one entry per position), so "mange tak for hjælpen" is found
+    whichever phrase lengths cover it.
+    """
+    reach: dict[int, tuple[frozenset[SmallTalk], bool]] = {0: (frozenset(), False)}
+    for start in range(len(tokens)):
+        if start not in reach:
+            continue
+        kinds, addressed = reach[start]
+        for length in range(1, min(_LONGEST, len(tokens) - start) + 1):
+            kind = _LOOKUP.get(tuple(tokens[start : start + length]))
+            if kind is not None:
+                reach.setdefault(start + length, (kinds | {kind}, addressed))
+        if tokens[start] in _ADDRESS:
+            reach.setdefault(start + 1, (kinds, True))
+        elif tokens[start] in _GLUE:
+            reach.setdefault(start + 1, (kinds, addressed))
+    return reach.get(len(tokens))

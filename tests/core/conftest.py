@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import PROJECT_KNOWLEDGE_DIR
+from bot.core.codex import Codex
 from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matcher import Matcher
 
@@ -31,3 +32,9 @@ def hybrid(knowledge: Knowledge) -> Matcher:
         are embedded once per run, not once per process.
     """
     return Matcher(knowledge)
+
+
+@pytest.fixture(scope="session")
+def codex(knowledge: Knowledge) -> Codex:
+    """The codex itself, to check that quoted text is verbatim."""
+    return knowledge.codex
