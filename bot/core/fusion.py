@@ -52,7 +52,10 @@ ALTERNATIVE_RATIO = 0.6
 """A topic scoring at least this share of the best one is listed as an alternative."""
 
 SUGGESTION_SHARE = 0.5
-"""An unanswered question is offered topics ("mente du …?") whose fused score is at least this."""
+"""An unanswered question near the codex is offered topics ("mente du …?") scoring this share of the best."""
+
+SUGGESTION_SIMILARITY = 0.10
+"""Lexical mode: a topic this close to an unanswered question is offered as "mente du …?"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +65,14 @@ class Verdict:
     answer: bool
     ranked: tuple[tuple[str, float], ...]
     confidence: float  # 0..1
+    suggestions: tuple[str, ...]  # for an unanswered question: topics that came close, best first
 
 
 def lexical_verdict(lexical: LexicalScores) -> Verdict:
     """The lexical stage alone (``semantic=False``): the behaviour before the semantic stage existed."""
     ranked = tuple(lexical.ranked())
-    return Verdict(lexical.answers, ranked, round(min(1.0, lexical.nearest), 3))
+    suggestions = tuple(topic for topic, score in ranked[:3] if score >= SUGGESTION_SIMILARITY)
+    return Verdict(lexical.answers, ranked, round(min(1.0, lexical.nearest), 3), suggestions)
 
 
 def fuse(lexical: LexicalScores, semantic: SemanticScores) -> Verdict:
@@ -81,7 +86,10 @@ def fuse(lexical: LexicalScores, semantic: SemanticScores) -> Verdict:
     # confidence: how clearly meaning puts the question on-topic, with the words' agreement
     certainty = 1 / (1 + math.exp(-(margin - DOUBT_MARGIN) / SEMANTIC_SCALE))
     confidence = (1 - LEXICAL_WEIGHT) * certainty + LEXICAL_WEIGHT * min(1.0, lexical.nearest)
-    return Verdict(answer, ranked, round(max(0.001, min(1.0, confidence)), 3))
+    # "mente du …?" only for a question meaning places near the codex, not for "hvor er kantinen"
+    near = margin > DOUBT_MARGIN
+    suggestions = tuple(t for t, s in ranked[:3] if near and s >= ranked[0][1] * SUGGESTION_SHARE)
+    return Verdict(answer, ranked, round(max(0.001, min(1.0, confidence)), 3), suggestions)
 
 
 def lexical_weight(lexical: LexicalScores) -> float:

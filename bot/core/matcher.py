@@ -25,7 +25,7 @@ from bot.core.analyze import Analyzer, proper_names
 from bot.core.documents import knowledge_documents
 from bot.core.embedding import E5Embedder, Embedder
 from bot.core.focus import question_focus
-from bot.core.fusion import ALTERNATIVE_RATIO, SUGGESTION_SHARE, Verdict, fuse, lexical_verdict, mix
+from bot.core.fusion import ALTERNATIVE_RATIO, Verdict, fuse, lexical_verdict, mix
 from bot.core.knowledge import Knowledge
 from bot.core.lexical import LexicalIndex, LexicalScores, either
 from bot.core.normalize import MAX_QUESTION_CHARS, strip_markup
@@ -135,7 +135,7 @@ class Matcher:
             return NoMatch(())
         best_topic, best_score = verdict.ranked[0]
         if not verdict.answer:
-            return NoMatch(tuple(t for t, s in verdict.ranked[:3] if s >= best_score * SUGGESTION_SHARE))
+            return NoMatch(verdict.suggestions)
         ranked = self._rank_bullets(best_topic, bullets)
         return Match(
             topic=best_topic,

@@ -38,3 +38,10 @@ def hybrid(knowledge: Knowledge) -> Matcher:
 def codex(knowledge: Knowledge) -> Codex:
     """The codex itself, to check that quoted text is verbatim."""
     return knowledge.codex
+
+
+@pytest.fixture(params=["hybrid", "lexical"])
+def matcher(request: pytest.FixtureRequest) -> Matcher:
+    """Each matcher test runs on both modes: ``KODEKS_MATCHER=lexical`` must keep passing too."""
+    chosen: Matcher = request.getfixturevalue(request.param)
+    return chosen

@@ -6,12 +6,11 @@ import pytest
 
 from bot.core.matcher import Match, Matcher, NoMatch
 from bot.evaluation import evaluate, load_questions
-from bot.service import Kodeks
 from tests.conftest import DATA
 
 
-def _topic(service: Kodeks, question: str) -> str | None:
-    result = service.match(question)
+def _topic(matcher: Matcher, question: str) -> str | None:
+    result = matcher.match(question)
     return result.topic if isinstance(result, Match) else None
 
 
@@ -44,13 +43,13 @@ def _topic(service: Kodeks, question: str) -> str | None:
     ],
 )
 def test_realistic_questions_find_their_virtue_and_bullet(
-    service: Kodeks, question: str, topic: str, bullet: str | None
+    matcher: Matcher, question: str, topic: str, bullet: str | None
 ) -> None:
     """Questions in staff's own words land on the virtue (and bullet) that answers them.
 
     Where the codex answers a question in two places, both topics are listed and accepted.
     """
-    result = service.match(question)
+    result = matcher.match(question)
 
     assert isinstance(result, Match), question
     assert result.topic in topic.split()
@@ -70,9 +69,9 @@ def test_realistic_questions_find_their_virtue_and_bullet(
         "can I give party political advice?",  # English
     ],
 )
-def test_spelling_markup_and_language_do_not_change_the_answer(service: Kodeks, question: str) -> None:
+def test_spelling_markup_and_language_do_not_change_the_answer(matcher: Matcher, question: str) -> None:
     """The same question typed without æøå, with typos, in chat markup or in English finds Neutralitet."""
-    assert _topic(service, question) == "neutralitet"
+    assert _topic(matcher, question) == "neutralitet"
 
 
 @pytest.mark.parametrize(
@@ -86,29 +85,29 @@ def test_spelling_markup_and_language_do_not_change_the_answer(service: Kodeks, 
         "hvad bliver vejret i morgen",
     ],
 )
-def test_questions_the_codex_does_not_answer_get_no_match(service: Kodeks, question: str) -> None:
+def test_questions_the_codex_does_not_answer_get_no_match(matcher: Matcher, question: str) -> None:
     """Off-topic questions, small talk and nonsense are not answered from the codex."""
-    assert isinstance(service.match(question), NoMatch)
+    assert isinstance(matcher.match(question), NoMatch)
 
 
-def test_a_match_always_names_three_bullets_and_a_confidence(service: Kodeks) -> None:
+def test_a_match_always_names_three_bullets_and_a_confidence(matcher: Matcher) -> None:
     """Even the escalation topic, which has no bullets of its own, comes with three bullet ids."""
-    result = service.match("hvad gør jeg hvis dyderne krænkes")
+    result = matcher.match("hvad gør jeg hvis dyderne krænkes")
 
     assert isinstance(result, Match) and result.topic == "eskalering"
     assert len(result.bullets) >= 3
     assert 0 < result.confidence <= 1
 
 
-def test_empty_and_huge_input_is_handled(service: Kodeks) -> None:
+def test_empty_and_huge_input_is_handled(matcher: Matcher) -> None:
     """An empty message and a 100 000-character paste both get a verdict, not an exception."""
-    assert isinstance(service.match(""), NoMatch)
-    assert isinstance(service.match("fejl " * 20_000), Match | NoMatch)
+    assert isinstance(matcher.match(""), NoMatch)
+    assert isinstance(matcher.match("fejl " * 20_000), Match | NoMatch)
 
 
-def test_development_set_answer_accuracy_stays_above_95_percent(service: Kodeks) -> None:
+def test_development_set_answer_accuracy_stays_above_95_percent(matcher: Matcher) -> None:
     """The shared development questions (a copy kept in tests/data) are answered right 95 % of the time."""
-    score = evaluate(load_questions(DATA / "dev-questions.yaml"), service.match)
+    score = evaluate(load_questions(DATA / "dev-questions.yaml"), matcher.match)
 
     assert score.answer_accuracy >= 0.95, score.summary("dev")
 
@@ -152,10 +151,10 @@ def test_the_tuning_set_stays_answered(hybrid: Matcher) -> None:
     assert score.abstained_off_topic / score.off_topic >= 0.88, score.summary("tuning")
 
 
-def test_a_name_is_not_read_as_the_codex_words_inside_it(service: Kodeks) -> None:
+def test_a_name_is_not_read_as_the_codex_words_inside_it(matcher: Matcher) -> None:
     """A surname such as "Ansvarsgaard" is a person, not "ansvar": asking who it is is not answered."""
-    assert isinstance(service.match("hvem er Ansvarsgaard"), NoMatch)
-    assert isinstance(service.match("hvem har ansvaret"), Match)
+    assert isinstance(matcher.match("hvem er Ansvarsgaard"), NoMatch)
+    assert isinstance(matcher.match("hvem har ansvaret"), Match)
 
 
 def test_a_stream_of_new_words_does_not_grow_memory_without_bound(
