@@ -30,9 +30,10 @@ bench: $(STAMP)  ## matcher cost per question and start-up time
 bench-load: $(STAMP)  ## the real server under 2,000 signed /kodeks requests at concurrency 32
 	$(PY) tests/bench_load.py
 
-eval: $(STAMP)  ## matcher score on the development set and on our own staff questions
-	$(PY) -m bot eval tests/data/dev-questions.yaml
-	$(PY) -m bot eval tests/data/staff_questions.yaml
+eval: $(STAMP)  ## matcher scores, lexical and hybrid side by side: development set, staff questions, tuning set
+	$(PY) -m bot eval --matcher both tests/data/dev-questions.yaml
+	$(PY) -m bot eval --matcher both tests/data/staff_questions.yaml
+	$(PY) -m bot eval --matcher both tests/data/tuning_questions.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

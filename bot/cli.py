@@ -82,14 +82,17 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the matcher on a question file in the shared/eval format and print the metrics."""
-    from bot.evaluation import evaluate, load_questions
+    from bot.evaluation import evaluate, load_questions, matchers
 
     questions = load_questions(args.file)
-    score = evaluate(questions, _replies().match)
-    if args.misses:
-        for question, wanted, got in score.misses:
-            print(f"  MISS want={list(wanted) or 'abstain'} got={got}: {question}")
-    print(score.summary(str(args.file)))
+    knowledge_dir = Settings.from_env().knowledge_dir
+    runs = [("", _replies().match)] if args.matcher is None else matchers(knowledge_dir, args.matcher)
+    for label, match in runs:
+        score = evaluate(questions, match)
+        if args.misses:
+            for question, wanted, got in score.misses:
+                print(f"  MISS want={list(wanted) or 'abstain'} got={got}: {question}")
+        print(score.summary(f"{args.file} [{label}]" if label else str(args.file)))
     return 0
 
 
@@ -299,6 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation = add("eval", cmd_eval)
     evaluation.add_argument("file", type=Path, help="question file (shared/eval format)")
     evaluation.add_argument("--misses", action="store_true", help="also list the questions answered wrongly")
+    evaluation.add_argument(
+        "--matcher",
+        choices=["lexical", "hybrid", "both"],
+        help="score this matcher (both: lexical and hybrid side by side) instead of the service's own",
+    )
     add("knowledge", cmd_knowledge).add_argument("--json", action="store_true", help="print as JSON")
     add("dilemmas", cmd_dilemmas).add_argument("--json", action="store_true", help="print as JSON")
     add("check-knowledge", cmd_check_knowledge).add_argument(

@@ -1,19 +1,24 @@
 """Score the matcher on a question file in the ``shared/eval`` format.
 
 The figures are the ones ``shared/eval/score.py`` prints, computed the same way, so a number quoted
-from ``python -m bot eval`` means what the acceptance checks mean.
+from ``python -m bot eval`` means what the acceptance checks mean. ``matchers`` builds the lexical
+and the hybrid matcher side by side, so every set's figures can be compared for both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from bot.core.matcher import Match, MatchResult
+from bot.core.knowledge import load_knowledge
+from bot.core.matcher import DEFAULT_CACHE_DIR, Match, Matcher, MatchResult
 from bot.errors import KodeksError
+
+MATCHER_MODES = ("lexical", "hybrid", "both")
+"""``bot eval --matcher``: the lexical stage alone, both stages fused, or the two one after the other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +112,13 @@ def evaluate(questions: Sequence[Question], match: Callable[[str], MatchResult])
             if any(bullet in top3 for bullet in question.bullets):
                 score.bullet_in_top3 += 1
     return score
+
+
+def matchers(
+    knowledge_dir: Path, mode: str, cache_dir: Path | None = DEFAULT_CACHE_DIR
+) -> Iterator[tuple[str, Callable[[str], MatchResult]]]:
+    """(label, match) for the matcher(s) a mode names, built on one loaded knowledge folder."""
+    knowledge = load_knowledge(knowledge_dir)
+    for label in ("lexical", "hybrid"):
+        if mode in (label, "both"):
+            yield label, Matcher(knowledge, semantic=label == "hybrid", cache_dir=cache_dir).match

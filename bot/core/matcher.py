@@ -1,68 +1,46 @@
 """Find the virtue and bullets a question is about, or decide that the codex does not answer it.
 
-A nearest-neighbour search over short documents: every bullet, every sentence of the codex and every
-example question from ``examples.yaml`` is one document labelled with its topic (and bullet). A
-question is compared with each document by idf-weighted cosine similarity of their terms, so a
-question is close to a document only when most of what it says is in that document.
+Two stages compare a question with the same labelled documents (every bullet, every sentence and
+paragraph of the introductions, every example question, and examples of questions the bot must not
+answer, see ``documents``):
 
-Examples of off-topic questions are documents too, labelled "no topic": a question nearest to one of
-them is not answered from the codex. With no training step, the index is built at start-up in
-milliseconds and a correction to ``knowledge/`` takes effect at the next start.
+- the lexical stage (``lexical``): idf-weighted overlap of analysed words — exact, fast, and strict
+  about questions mostly made of words the codex never uses;
+- the semantic stage (``semantic``): nearest neighbours by multilingual sentence embeddings — finds
+  paraphrases, English and misspelt questions that share no word with the codex.
+
+``fusion`` lets both vote on topic, bullets and abstention. Before either runs, small talk ("hej",
+"tak", "hvad kan du") is set aside (``smalltalk``), and a long pasted message is also read for the
+question it asks (``focus``), with names and places not counted as unknown words.
+
+``Matcher(knowledge, semantic=False)`` runs the lexical stage alone: no model, no cache, as before.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from bot.core.analyze import Analyzer
-from bot.core.codex import ESCALATION_TOPIC, Codex
+from bot.core.analyze import Analyzer, proper_names
+from bot.core.documents import knowledge_documents
+from bot.core.embedding import E5Embedder, Embedder
+from bot.core.focus import question_focus
+from bot.core.fusion import ALTERNATIVE_RATIO, Verdict, fuse, lexical_verdict, mix
 from bot.core.knowledge import Knowledge
+from bot.core.lexical import LexicalIndex, LexicalScores, either
+from bot.core.normalize import MAX_QUESTION_CHARS, strip_markup
+from bot.core.semantic import SemanticIndex, SemanticScores
+from bot.core.smalltalk import classify
 
-MIN_SIMILARITY = 0.20
-"""Below this cosine similarity to its nearest document, a question is not answered from the codex."""
-
-MIN_KNOWN_SHARE = 0.55
-"""Share of a question's weight that the codex vocabulary must cover before it is answered.
-
-Note:
-    This is what keeps "skærmen på min computer har en fejl" from being answered with Åbenhed om fejl:
-    "fejl" is known, but "skærm" and "computer" are not, so most of the question is about something else.
-"""
-
-UNKNOWN_DOCUMENT_FREQUENCY = 20.0
-"""A word the codex never uses weighs like a word found in this many documents.
-
-Note:
-    Not like the rarest word: most unknown words in a real question are everyday verbs and nouns
-    ("havnet", "fest", "kone") that say little about the topic. Weighing them like a moderately common
-    codex word lets a question with two such words still be answered, while a question that is mostly
-    about something else ("skærmen på min computer") is still not.
-"""
-
-MIN_KNOWN_TERMS = 2
-"""A question that contains words the codex never uses needs at least this many words it does use."""
-
-SUGGESTION_SIMILARITY = 0.10
-"""A topic this close to an unanswered question is offered as "mente du …?"."""
-
-ALTERNATIVE_RATIO = 0.6
-"""A topic scoring at least this share of the best one is listed as an alternative."""
-
-TOPIC_NEIGHBOURS = 5
-"""How many of a topic's nearest documents vote for it: its score is their mean similarity.
-
-Note:
-    The nearest document alone is brittle: one example that happens to share two everyday words with
-    a question can outvote a topic that many documents support. With about 200 documents per topic,
-    the mean of the five nearest is what several phrasings of the same concern agree on. Whether to
-    answer at all is still decided on the single nearest document, which is what the thresholds above
-    mean.
-"""
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / ".kodeks-cache"
+"""Where the knowledge's embeddings are kept when the caller names no folder: the checkout's own
+git-ignored ``.kodeks-cache/``. A server passes its own (a writable volume); an unwritable folder only
+costs the ~30 s of computing them at each start."""
 
 MIN_BULLETS = 3
+
+BULLET_SHARE = 0.5
+"""In hybrid mode, a topic's bullets listed beyond the first three must score this share of its best."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +51,8 @@ class Match:
     confidence: float  # 0..1
     bullets: tuple[str, ...]  # bullet ids, best first; at least three
     alternatives: tuple[str, ...]  # other likely topics, best first
-    scores: tuple[float, ...] = ()  # similarity of each bullet, parallel to ``bullets``
+    scores: tuple[float, ...] = ()  # score of each bullet, parallel to ``bullets``
+    passage: str = ""  # verbatim paragraph of the virtue's intro, when that answers best; else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,148 +65,116 @@ class NoMatch:
 MatchResult = Match | NoMatch
 
 
-@dataclass(frozen=True, slots=True)
-class _Document:
-    topic: str | None  # None: an example of a question the bot must not answer
-    bullet: str | None
-    terms: frozenset[str]
-
-
 class Matcher:
-    """Matches questions against one loaded knowledge folder. Build once, match many times."""
+    """Matches questions against one loaded knowledge folder. Build once, match many times.
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    Args:
+        knowledge: the loaded knowledge folder.
+        semantic: False runs the lexical stage alone (``KODEKS_MATCHER=lexical``): no model is loaded.
+        cache_dir: where the knowledge's embeddings are cached on disk (None: memory only).
+        embedder: the sentence embedder; default the process-wide multilingual-e5-small.
+
+    Note:
+        With ``semantic=True`` the first construction in a process loads the model (~0.3 s), and the
+        first ever for a knowledge folder embeds its ~2,700 documents (~30–45 s on two cores) before
+        writing them to ``cache_dir``; later starts read them in milliseconds. ``match`` embeds the
+        question: ~15 ms for a short one, ~60 ms for a long pasted message. Both are CPU-bound and
+        synchronous: a server runs them off its event loop.
+    """
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        semantic: bool = True,
+        cache_dir: Path | None = DEFAULT_CACHE_DIR,
+        embedder: Embedder | None = None,
+    ) -> None:
         aids = knowledge.aids
         self.codex = knowledge.codex
         self.analyzer = Analyzer(aids.stopwords, aids.synonyms)
-        self._documents = [
-            _Document(topic, bullet, frozenset(terms))
-            for topic, bullet, text in _documents(knowledge)
-            if (terms := self.analyzer.learn(text))
-        ]
-        frequency = Counter(term for document in self._documents for term in document.terms)
-        count = len(self._documents)
-        self._idf = {term: math.log(1 + count / df) for term, df in frequency.items()}
-        self._unknown_weight = math.log(1 + count / UNKNOWN_DOCUMENT_FREQUENCY)
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._norms: list[float] = []
-        for number, document in enumerate(self._documents):
-            for term in document.terms:
-                self._postings[term].append(number)
-            self._norms.append(math.sqrt(sum(self._idf[t] ** 2 for t in document.terms)))
+        documents = knowledge_documents(knowledge)
+        self.lexical = LexicalIndex(self.analyzer, documents)
+        self.semantic: SemanticIndex | None = None
+        if semantic:
+            self.semantic = SemanticIndex(documents, embedder or E5Embedder.shared(), cache_dir)
         self._bullet_order = tuple(bullet.id for bullet in self.codex.bullets)
+        self._passage_topic = {d.passage: d.topic or "" for d in documents if d.passage}
 
     def match(self, question: str) -> MatchResult:
         """Return the best topic and bullets for a question, or NoMatch with suggestions."""
-        terms = set(self.analyzer.analyze(question))
-        if not terms:
+        question = question[:MAX_QUESTION_CHARS]  # a 100,000-character paste costs what 2,000 do
+        if classify(question) is not None:
             return NoMatch(())
-        similarity = self._similarities(terms)
-        neighbours, bullet_scores, offtopic = self._aggregate(similarity)
-        if not neighbours:
+        focus = question_focus(question)
+        ignore = self.lexical.names(proper_names(question))
+        lexical = self.lexical.score(question, ignore)
+        if focus is not None:
+            lexical = either(lexical, self.lexical.score(focus, ignore))
+        if self.semantic is None:
+            if not lexical.topics:
+                return NoMatch(())
+            passages = {
+                p: score
+                for p, score in lexical.passages.items()
+                if score >= _best_bullet(lexical.bullets, self._passage_topic[p])
+            }
+            return self._result(lexical_verdict(lexical), lexical.bullets, passages)
+        plain = " ".join(strip_markup(question).split())  # a mention's user id is not part of the meaning
+        if not plain:
             return NoMatch(())
-        votes = {topic: _vote(values) for topic, values in neighbours.items()}
-        ranked = sorted(votes.items(), key=lambda item: -item[1])
-        best_topic, best_vote = ranked[0]
-        nearest = max(values[0] for values in neighbours.values())
-        if nearest < MIN_SIMILARITY or offtopic >= nearest or not self._mostly_known(terms):
-            return NoMatch(tuple(topic for topic, score in ranked[:3] if score >= SUGGESTION_SIMILARITY))
-        alternatives = tuple(t for t, score in ranked[1:3] if score >= best_vote * ALTERNATIVE_RATIO)
-        bullets = self._rank_bullets(best_topic, bullet_scores)
-        return Match(
-            topic=best_topic,
-            confidence=round(min(1.0, neighbours[best_topic][0]), 3),
-            bullets=bullets,
-            alternatives=alternatives,
-            scores=tuple(round(bullet_scores.get(b, 0.0), 4) for b in bullets),
+        semantic = self.semantic.score([plain] if focus is None else [plain, focus])
+        verdict = fuse(lexical, semantic)
+        return self._result(
+            verdict, mix(lexical.bullets, semantic.bullets), self._passages(lexical, semantic)
         )
 
-    def _mostly_known(self, terms: set[str]) -> bool:
-        """Whether the codex's vocabulary covers enough of a question to answer it from the codex.
+    def _result(self, verdict: Verdict, bullets: dict[str, float], passages: dict[str, float]) -> MatchResult:
+        """Turn a verdict into a Match (bullets ranked, passage chosen) or a NoMatch with suggestions."""
+        if not verdict.ranked:
+            return NoMatch(())
+        best_topic, best_score = verdict.ranked[0]
+        if not verdict.answer:
+            return NoMatch(verdict.suggestions)
+        ranked = self._rank_bullets(best_topic, bullets)
+        return Match(
+            topic=best_topic,
+            confidence=verdict.confidence,
+            bullets=ranked,
+            alternatives=tuple(t for t, s in verdict.ranked[1:3] if s >= best_score * ALTERNATIVE_RATIO),
+            scores=tuple(round(bullets.get(b, 0.0), 4) for b in ranked),
+            passage=self._passage(best_topic, passages),
+        )
+
+    def _passages(self, lexical: LexicalScores, semantic: SemanticScores) -> dict[str, float]:
+        """Intro paragraphs' fused scores, for the topics whose nearest evidence is no bullet's.
 
         Note:
-            One known word among unknown ones is not enough ("hvor ligger regionshuset i Viborg" shares
-            only "ligger"), while a question made of one known word is ("tavshedspligt").
+            "Evidence" is the nearest document by meaning: when an introduction sentence or an example
+            about the virtue as a whole ("må jeg skrive et debatindlæg som privatperson") is nearer
+            than every bullet and every bullet's example, the introduction is what answers, and the
+            paragraph that does is the one nearest by words and meaning together.
         """
-        known = [t for t in terms if t in self._idf]
-        if len(known) < MIN_KNOWN_TERMS and len(known) < len(terms):
-            return False
-        weight = sum(self._idf[t] ** 2 for t in known)
-        total = weight + self._unknown_weight**2 * (len(terms) - len(known))
-        return weight / total >= MIN_KNOWN_SHARE
+        general = {t for t, value in semantic.general.items() if value >= _best_bullet(semantic.bullets, t)}
+        fused = mix(lexical.passages, semantic.passages)
+        return {p: score for p, score in fused.items() if self._passage_topic.get(p) in general}
 
-    def _similarities(self, terms: set[str]) -> dict[int, float]:
-        weights = {t: self._idf.get(t, self._unknown_weight) for t in terms}
-        query_norm = math.sqrt(sum(w * w for w in weights.values()))
-        overlap: dict[int, float] = defaultdict(float)
-        for term in terms:
-            for number in self._postings.get(term, ()):
-                overlap[number] += weights[term] ** 2
-        return {n: value / (query_norm * self._norms[n]) for n, value in overlap.items()}
-
-    def _aggregate(
-        self, similarity: dict[int, float]
-    ) -> tuple[dict[str, list[float]], dict[str, float], float]:
-        """Per topic its similarities (best first); per bullet and off-topic, the nearest one."""
-        topics: dict[str, list[float]] = defaultdict(list)
-        bullets: dict[str, float] = {}
-        offtopic = 0.0
-        for number, value in similarity.items():
-            document = self._documents[number]
-            if document.topic is None:
-                offtopic = max(offtopic, value)
-                continue
-            topics[document.topic].append(value)
-            if document.bullet is not None:
-                bullets[document.bullet] = max(bullets.get(document.bullet, 0.0), value)
-        for values in topics.values():
-            values.sort(reverse=True)
-        return topics, bullets, offtopic
+    def _passage(self, topic: str, passages: dict[str, float]) -> str:
+        """The topic's best intro paragraph, when ``passages`` holds the topic's (see ``_passages``)."""
+        own = {p: s for p, s in passages.items() if self._passage_topic.get(p) == topic and s > 0}
+        return max(own, key=lambda paragraph: own[paragraph]) if own else ""
 
     def _rank_bullets(self, topic: str, scores: dict[str, float]) -> tuple[str, ...]:
         """The topic's own bullets by score first, then the best of other topics, padded to three."""
         own = [b for b in self._bullet_order if b.startswith(topic + ".")]
         ranked = sorted(own, key=lambda b: -scores.get(b, 0.0))
-        ranked = [b for b in ranked if scores.get(b, 0.0) > 0] or ranked
+        floor = max((scores.get(b, 0.0) for b in own), default=0.0) * BULLET_SHARE if self.semantic else 0.0
+        strong = [b for b in ranked if scores.get(b, 0.0) > floor]
         others = sorted((b for b in scores if b not in own), key=lambda b: -scores[b])
-        result = ranked + [b for b in others if scores[b] > 0]
-        result += [b for b in own + list(self._bullet_order) if b not in result]
-        return tuple(result[: max(MIN_BULLETS, len([b for b in ranked if scores.get(b, 0) > 0]))])
+        result = (strong or ranked) + [b for b in others if scores[b] > floor]
+        result += [b for b in ranked + others + list(self._bullet_order) if b not in result]
+        return tuple(result[: max(MIN_BULLETS, len(strong))])
 
 
-def _vote(similarities: list[float]) -> float:
-    """A topic's score from its documents' similarities, best first (see ``TOPIC_NEIGHBOURS``)."""
-    return sum(similarities[:TOPIC_NEIGHBOURS]) / TOPIC_NEIGHBOURS
-
-
-def _documents(knowledge: Knowledge) -> Iterator[tuple[str | None, str | None, str]]:
-    """Every text the matcher compares questions with, labelled (topic, bullet id, text)."""
-    codex: Codex = knowledge.codex
-    for virtue in codex.virtues:
-        yield virtue.id, None, f"{virtue.name}. {virtue.promise}"
-        for sentence in _sentences(virtue.intro):
-            yield virtue.id, None, sentence
-        for bullet in virtue.bullets:
-            yield virtue.id, bullet.id, bullet.text
-    escalation = codex.escalation
-    for text in (
-        escalation.title,
-        *_sentences(escalation.text),
-        *escalation.steps,
-        *_sentences(codex.help.text),
-    ):
-        yield ESCALATION_TOPIC, None, text
-    for contact in codex.contacts:
-        yield ESCALATION_TOPIC, None, contact.name
-    for topic, examples in knowledge.aids.examples.items():
-        for question in examples.general:
-            yield topic, None, question
-        for number, questions in examples.by_bullet.items():
-            for question in questions:
-                yield topic, f"{topic}.{number}", question
-    for question in knowledge.aids.offtopic:
-        yield None, None, question
-
-
-def _sentences(text: str) -> Iterable[str]:
-    return (sentence for sentence in text.replace("\n", " ").split(". ") if sentence.strip())
+def _best_bullet(bullets: dict[str, float], topic: str) -> float:
+    return max((s for b, s in bullets.items() if b.startswith(topic + ".")), default=0.0)
