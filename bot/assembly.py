@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.core.knowledge import load_knowledge
+from bot.core.matcher import Matcher
 from bot.core.replies import Replies
 from bot.platforms import Platform, PlatformFactory, Services, slack, teams
 from bot.service import Kodeks
@@ -38,8 +39,16 @@ class Assembly:
 
 
 def load_replies(settings: Settings) -> Replies:
-    """Load and validate the knowledge folder; raises KnowledgeError if it is broken."""
-    return Replies(load_knowledge(settings.knowledge_dir))
+    """Load and validate the knowledge folder and build its matcher; raises KnowledgeError if broken.
+
+    Note:
+        With ``KODEKS_MATCHER=hybrid`` this loads the embedding model and the knowledge's vectors from
+        ``KODEKS_CACHE_DIR`` (computed once, about a minute, when the knowledge changed): call it
+        before the server binds its port, never on the event loop.
+    """
+    knowledge = load_knowledge(settings.knowledge_dir)
+    matcher = Matcher(knowledge, semantic=settings.matcher == "hybrid", cache_dir=settings.cache_dir)
+    return Replies(knowledge, matcher)
 
 
 def schedule_of(settings: Settings, replies: Replies) -> TipSchedule:

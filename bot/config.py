@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.errors import ConfigError
 
 PROJECT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+PROJECT_CACHE_DIR = Path(__file__).resolve().parent.parent / ".kodeks-cache"
 DEFAULT_PORT = 3000
 DEFAULT_DATABASE_URL = "sqlite:///kodeks.db"
 DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
@@ -84,6 +85,7 @@ class Settings:
     log_questions: bool = False  # KODEKS_LOG_QUESTIONS=1: also log question texts (debugging only)
     teams: TeamsSettings = TeamsSettings()  # always on; anonymous without a client id
     matcher: str = "hybrid"  # KODEKS_MATCHER: "hybrid" (lexical + sentence embeddings) or "lexical"
+    cache_dir: Path = PROJECT_CACHE_DIR  # KODEKS_CACHE_DIR: the knowledge's embeddings, computed once
     admin_token: str = field(default="", repr=False)  # KODEKS_ADMIN_TOKEN: the owners' console; "" = off
     admin_secure_cookies: bool = True  # KODEKS_ADMIN_SECURE_COOKIE=0 for a console over plain http (local)
     experts_slack_channel: str = ""  # KODEKS_EXPERTS_SLACK_CHANNEL: where asked questions are posted
@@ -105,6 +107,7 @@ class Settings:
             log_questions=bool(_choice(env, "KODEKS_LOG_QUESTIONS", {"0": False, "1": True}, "0")),
             teams=_teams(env),
             matcher=_matcher(env.get("KODEKS_MATCHER", "")),
+            cache_dir=Path(env.get("KODEKS_CACHE_DIR", "").strip() or PROJECT_CACHE_DIR),
             admin_token=_admin_token(env.get("KODEKS_ADMIN_TOKEN", "")),
             admin_secure_cookies=bool(
                 _choice(env, "KODEKS_ADMIN_SECURE_COOKIE", {"0": False, "1": True}, "1")

@@ -17,6 +17,7 @@ from enum import StrEnum
 from bot.core.codex import ESCALATION_TOPIC, Bullet, Codex, Contact, Escalation, Virtue
 from bot.core.dilemmas import Dilemma
 from bot.core.matcher import Match, MatchResult
+from bot.core.normalize import fold
 from bot.core.organisation import Organisation
 
 MAX_QUOTED_BULLETS = 3
@@ -40,6 +41,8 @@ class AnswerKind(StrEnum):
     DILEMMA = "dilemma"  # a case for discussion, with a button per virtue
     DILEMMA_ANSWER = "dilemma_answer"  # the virtues at stake in a case, its bullets and questions
     INTRO = "intro"  # one step of the introduction for new staff
+    SMALL_TALK = "small_talk"  # a greeting, thanks, goodbye, "test", "hvad kan du": what Kodeks can do
+    OVERVIEW = "overview"  # "hvad er kodeks": the foreword's purpose, quoted, and the seven virtues
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +224,22 @@ class IntroStep:
     page: IntroPage
 
 
+@dataclass(frozen=True, slots=True)
+class SmallTalkReply:
+    """A short friendly reply to small talk, with what Kodeks can do: never "kan ikke svare"."""
+
+    kind: str  # a ``bot.core.smalltalk.SmallTalk`` value: greeting, thanks, goodbye, test, capabilities
+    virtues: tuple[Topic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodexOverview:
+    """What the codex is about: the foreword's statement of purpose, verbatim, and the seven virtues."""
+
+    purpose: tuple[str, ...]  # paragraphs of the foreword, quoted exactly
+    virtues: tuple[Virtue, ...]
+
+
 Content = (
     Matched
     | EscalationShown
@@ -232,6 +251,8 @@ Content = (
     | DilemmaShown
     | DilemmaAnswered
     | IntroStep
+    | SmallTalkReply
+    | CodexOverview
 )
 
 _KINDS: dict[type[Content], AnswerKind] = {
@@ -245,6 +266,8 @@ _KINDS: dict[type[Content], AnswerKind] = {
     DilemmaShown: AnswerKind.DILEMMA,
     DilemmaAnswered: AnswerKind.DILEMMA_ANSWER,
     IntroStep: AnswerKind.INTRO,
+    SmallTalkReply: AnswerKind.SMALL_TALK,
+    CodexOverview: AnswerKind.OVERVIEW,
 }
 
 
@@ -338,3 +361,17 @@ def topic_content(codex: Codex, topic_id: str) -> Content:
     if topic_id == ESCALATION_TOPIC:
         return EscalationShown()
     return VirtueShown(codex.virtue(topic_id))
+
+
+PURPOSE_WORD = "formal"
+"""The folded form of "formål": a foreword paragraph that states the codex's purpose contains it."""
+
+
+def overview(codex: Codex) -> CodexOverview:
+    """The codex as a whole: its purpose in the foreword's own words, and the seven virtues.
+
+    The foreword paragraphs that say "formål" are quoted verbatim; all of the foreword if none does.
+    """
+    paragraphs = [part.strip() for part in codex.foreword.split("\n") if part.strip()]
+    purpose = [part for part in paragraphs if PURPOSE_WORD in fold(part).split()]
+    return CodexOverview(tuple(purpose or paragraphs), codex.virtues)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.core.codex import ESCALATION_TOPIC, Codex
 from bot.core.normalize import fold, words
+from bot.core.smalltalk import SmallTalk, classify
 
 HELP_WORDS = frozenset({"", "hjalp", "help", "hjalpe", "start"})
 TIP_WORDS = frozenset({"tip", "tips"})
@@ -88,6 +89,13 @@ class ShowIntro:
     step: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """Small talk ("hej", "tak", "test", "hvad kan du") or a question about the codex as a whole."""
+
+    kind: SmallTalk
+
+
 Command = (
     ShowHelp
     | ShowTopic
@@ -98,6 +106,7 @@ Command = (
     | SwitchDilemmas
     | ShowIntro
     | AskQuestion
+    | Chat
 )
 
 
@@ -126,7 +135,10 @@ def parse(text: str, codex: Codex) -> Command:
         if folded[1].isdigit():
             return ShowIntro(int(folded[1][:3]))
     topic = find_topic(joined, codex)
-    return ShowTopic(topic) if topic else AskQuestion(text)
+    if topic:
+        return ShowTopic(topic)
+    small_talk = classify(text)
+    return Chat(small_talk) if small_talk else AskQuestion(text)
 
 
 def _dilemma(text: str, folded: list[str], codex: Codex) -> Command:

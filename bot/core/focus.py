@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from bot.core.normalize import strip_markup
-
 LONG_WORDS = 25
 """A message with more words than this is read for its question; shorter ones are the question."""
 
@@ -28,7 +26,7 @@ _SALUTATION = re.compile(
 
 def sentences(text: str) -> list[str]:
     """The sentences of a message, salutations and sign-offs dropped."""
-    found = [s.strip() for s in _SENTENCE.findall(strip_markup(text))]
+    found = [s.strip() for s in _SENTENCE.findall(text)]
     return [s for s in found if s and len(s.split()) > 0 and not _SALUTATION.match(s)]
 
 

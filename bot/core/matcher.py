@@ -28,7 +28,7 @@ from bot.core.focus import question_focus
 from bot.core.fusion import ALTERNATIVE_RATIO, Verdict, fuse, lexical_verdict, mix
 from bot.core.knowledge import Knowledge
 from bot.core.lexical import LexicalIndex, LexicalScores, either
-from bot.core.normalize import MAX_QUESTION_CHARS, strip_markup
+from bot.core.normalize import MAX_QUESTION_CHARS
 from bot.core.semantic import SemanticIndex, SemanticScores
 from bot.core.smalltalk import classify
 
@@ -120,7 +120,7 @@ class Matcher:
                 if score >= _best_bullet(lexical.bullets, self._passage_topic[p])
             }
             return self._result(lexical_verdict(lexical), lexical.bullets, passages)
-        plain = " ".join(strip_markup(question).split())  # a mention's user id is not part of the meaning
+        plain = " ".join(question.split())  # platforms removed their markup (mentions) already
         if not plain:
             return NoMatch(())
         semantic = self.semantic.score([plain] if focus is None else [plain, focus])

@@ -17,12 +17,14 @@ from bot.core.answer import (
     DilemmasOnlyInChannels,
     HelpShown,
     Notice,
+    SmallTalkReply,
     TipShown,
     TipsOnlyInChannels,
 )
 from bot.core.commands import (
     AnswerDilemma,
     AskQuestion,
+    Chat,
     Command,
     ShowDilemma,
     ShowHelp,
@@ -36,6 +38,7 @@ from bot.core.commands import (
 )
 from bot.core.knowledge import Knowledge
 from bot.core.matcher import Matcher, MatchResult
+from bot.core.smalltalk import SmallTalk
 from bot.core.tips import tip_for_day, tip_order
 
 
@@ -79,6 +82,10 @@ class Replies:
                 return self.answer(Notice(DilemmasOnlyInChannels()))
             case ShowIntro(step):
                 return self.intro(step)
+            case Chat(SmallTalk.ABOUT_CODEX):
+                return self.answer(answers.overview(self.codex))
+            case Chat(kind):
+                return self.answer(SmallTalkReply(kind.value, answers.all_virtues(self.codex)))
             case AskQuestion(text):
                 return self.ask(text)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.core.answer import (
     Answer,
+    CodexOverview,
     DilemmaAnswered,
     DilemmaShown,
     EscalationShown,
@@ -21,6 +22,7 @@ from bot.core.answer import (
     Matched,
     NotAnswered,
     Notice,
+    SmallTalkReply,
     TipShown,
     Topic,
     VirtueShown,
@@ -168,8 +170,11 @@ def body(answer: Answer) -> list[Section]:
             if suggestions:
                 result.append(Choices(texts.DID_YOU_MEAN_HEADING, suggestions))
             result.append(Choices(texts.VIRTUES_HEADING, virtues))
-        case HelpShown(virtues):
+        case HelpShown(virtues) | SmallTalkReply(virtues=virtues):
             result.append(Choices(texts.VIRTUES_HEADING, virtues))
+        case CodexOverview(virtues=virtues):
+            topics = tuple(Topic(v.id, v.name, v.name.lower()) for v in virtues)
+            result.append(Choices(texts.VIRTUES_HEADING, topics))
         case DilemmaShown(dilemma, choices):
             buttons = tuple(RunCommand(t.name, words_for(AnswerDilemma(dilemma.id, t.id))) for t in choices)
             hint = texts.dilemma_choose_hint(f"dilemma svar {dilemma.id}")
@@ -182,8 +187,9 @@ def body(answer: Answer) -> list[Section]:
 
 def footer(answer: Answer) -> list[Section]:
     """Whom to go to and the source: the same closing lines under every answer about the codex."""
-    if isinstance(answer.content, Notice):
-        return []
+    match answer.content:
+        case Notice() | SmallTalkReply(kind="greeting" | "thanks" | "goodbye" | "test"):
+            return []  # the bot's own short words: no codex text to source, nothing to escalate
     source = Note(texts.source_line(answer.context.codex_title, answer.context.version))
     return [*_whom_to_go_to(answer), source]
 
@@ -329,8 +335,18 @@ def _body(answer: Answer) -> list[Section]:
             ]
         case IntroStep(number=number, total=total, page=page):
             return [*_intro_page(answer, page), Note(texts.intro_progress(number, total))]
+        case SmallTalkReply(kind=kind):
+            return [Paragraphs((texts.small_talk(kind, context.codex_title), texts.HELP_HOW))]
+        case CodexOverview(purpose=purpose, virtues=virtues):
+            return [
+                Title(context.codex_title),
+                Heading(texts.OVERVIEW_PURPOSE_HEADING),
+                *(Quote(paragraph, texts.FOREWORD_CITATION) for paragraph in purpose),
+                Heading(texts.OVERVIEW_VIRTUES_HEADING),
+                Steps(tuple(f"{virtue.name}: {virtue.promise}" for virtue in virtues)),
+            ]
         case Matched(virtue=virtue, confidence=confidence, passage=passage):
-            intro = [Paragraphs((passage,))] if passage else []
+            intro = [Quote(passage, texts.intro_label(virtue.name))] if passage else []
             return [
                 Title(virtue.name, virtue.promise),
                 Heading(texts.QUOTE_HEADING),

@@ -1,24 +1,20 @@
-"""Render an Answer as readable plain text: the terminal, and the fallback text of chat messages."""
+"""Render an Answer as readable plain text: the terminal, and the fallback text of chat messages.
+
+Note:
+    Lines are not hard-wrapped: codex text must come out exactly as the codex has it (a quoted bullet
+    or passage can be found, copied and compared as one line), and terminals and chat clients wrap
+    long lines themselves.
+"""
 
 from __future__ import annotations
-
-import textwrap
 
 from bot.core.answer import Answer
 from bot.render import layout, texts
 
-WIDTH = 88
-
 
 def _wrap(text: str, indent: str = "", first: str | None = None, hyphens: bool = True) -> str:
-    """Fill to WIDTH; ``hyphens=False`` keeps words such as case ids in commands to type in one piece."""
-    return textwrap.fill(
-        text,
-        WIDTH,
-        initial_indent=indent if first is None else first,
-        subsequent_indent=indent,
-        break_on_hyphens=hyphens,
-    )
+    """One line, with its leading marker (``first``, else ``indent``); never broken inside."""
+    return (indent if first is None else first) + text
 
 
 def _section(section: layout.Section) -> str:

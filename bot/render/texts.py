@@ -257,3 +257,25 @@ def intro_progress(number: int, total: int) -> str:
 def intro_try(title: str) -> str:
     """The button that opens the case of an intro step."""
     return f"Prøv casen: {title}"
+
+
+OVERVIEW_PURPOSE_HEADING = "Det handler kodeks om"
+OVERVIEW_VIRTUES_HEADING = "De syv dyder og deres løfter"
+FOREWORD_CITATION = "Kodeks, forordet"
+SMALL_TALK_OPENINGS = {
+    "greeting": "Hej! Jeg er Kodeks.",
+    "thanks": "Selv tak – spørg bare igen, når du er i tvivl.",
+    "goodbye": "Farvel, og god dag. Du kan altid skrive til mig igen.",
+    "test": "Jeg er her, og jeg virker.",
+}
+
+
+def small_talk(kind: str, codex_title: str) -> str:
+    """A friendly reply to small talk that also says what Kodeks is for."""
+    opening = SMALL_TALK_OPENINGS.get(kind, "Jeg er Kodeks.")
+    return f"{opening} Jeg svarer på spørgsmål om {codex_title} – med kodeksets egne ord."
+
+
+def intro_label(virtue_name: str) -> str:
+    """How a quoted passage of a virtue's introduction is cited: "Neutralitet, indledningen"."""
+    return f"{virtue_name}, indledningen"

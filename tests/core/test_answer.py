@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from bot.core.answer import AnswerKind
 from bot.core.replies import Replies
 from bot.render import plain
@@ -76,3 +78,42 @@ def test_help_words_show_what_the_bot_can_do(service: Replies) -> None:
     """An empty message, 'hjælp', 'hjaelp' and 'help' all give the help reply."""
     for word in ("", "hjælp", "hjaelp", "help"):
         assert service.handle(word, TODAY).kind is AnswerKind.HELP
+
+
+@pytest.mark.parametrize("said", ["hej", "tak", "farvel og tak", "test", "hvad kan du", "kan du hjælpe mig"])
+def test_small_talk_gets_a_friendly_reply_never_a_virtue_or_kan_ikke_svare(
+    service: Replies, said: str
+) -> None:
+    """Greetings, thanks, goodbyes, "test" and "hvad kan du" get what Kodeks can do, not a codex answer."""
+    answer = service.handle(said, TODAY)
+    text = plain.render(answer)
+
+    assert answer.kind is AnswerKind.SMALL_TALK and answer.virtue is None
+    assert "kan desværre ikke svare" not in text and "Skriv dit spørgsmål" in text
+
+
+@pytest.mark.parametrize(
+    "said", ["kodeks", "hej kodeks", "hvad er kodeks", "What is the code of conduct about?"]
+)
+def test_questions_about_the_codex_get_its_purpose_quoted_and_the_seven_virtues(
+    service: Replies, said: str
+) -> None:
+    """Questions about the codex quote the foreword's statement of purpose verbatim and list the virtues."""
+    answer = service.handle(said, TODAY)
+    text = plain.render(answer)
+
+    assert answer.kind is AnswerKind.OVERVIEW
+    purpose = [p for p in service.codex.foreword.split("\n") if "Formålet med kodeks" in p]
+    assert purpose and purpose[0].strip() in text
+    assert all(virtue.name in text for virtue in service.codex.virtues)
+
+
+def test_an_introduction_passage_is_quoted_verbatim_with_its_virtue(service: Replies) -> None:
+    """A question the introduction answers quotes that passage word for word, cited as the introduction."""
+    answer = service.handle("må jeg skrive et læserbrev om regionens politik i mit eget navn?", TODAY)
+    text = plain.render(answer)
+
+    assert answer.virtue is not None and answer.virtue.id == "neutralitet"
+    assert "ukrænkelig ret til at ytre os" in text and "Neutralitet, indledningen" in text
+    passage = next(line for line in text.splitlines() if "ukrænkelig" in line).strip(" •»«")
+    assert passage in answer.virtue.intro

@@ -64,7 +64,6 @@ def test_realistic_questions_find_their_virtue_and_bullet(
         "ma jeg give partipolitisk radgivning",  # æøå dropped
         "MÅ JEG GIVE PARTIPOLITISK RÅDGIVNING!!!",  # shouting
         "må jeg give partipoltisk rådgivnig",  # typos
-        "<@U0KODEKS> må jeg give partipolitisk rådgivning?",  # a Slack mention
         "<at>Kodeks</at> må jeg give partipolitisk rådgivning?",  # a Teams mention
         "can I give party political advice?",  # English
     ],

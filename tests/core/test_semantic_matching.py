@@ -7,7 +7,7 @@ import pytest
 from bot.core.codex import Codex
 from bot.core.documents import intro_paragraphs
 from bot.core.matcher import Match, Matcher, NoMatch
-from bot.service import Kodeks
+from bot.core.replies import Replies
 
 
 def _topic(matcher: Matcher, question: str) -> str | None:
@@ -115,9 +115,9 @@ def test_every_passage_is_one_verbatim_intro_paragraph(hybrid: Matcher, codex: C
             assert result.passage in intro_paragraphs(codex.virtue(result.topic).intro), question
 
 
-def test_services_share_one_model_and_one_set_of_knowledge_vectors(service: Kodeks) -> None:
+def test_services_share_one_model_and_one_set_of_knowledge_vectors(service: Replies) -> None:
     """A second service in the same process reuses the loaded model and the embedded knowledge."""
-    again = Kodeks(service.knowledge)
+    again = Replies(service.knowledge)
 
     assert service.matcher.semantic is not None and again.matcher.semantic is not None
     assert again.matcher.semantic.embedder is service.matcher.semantic.embedder

@@ -12,7 +12,7 @@ from bot.core.smalltalk import SmallTalk, classify
     [
         ("hej", SmallTalk.GREETING),
         ("Godmorgen!", SmallTalk.GREETING),
-        ("<@U0KODEKS> hej", SmallTalk.GREETING),
+        ("Hej!", SmallTalk.GREETING),
         ("tak", SmallTalk.THANKS),
         ("mange tak for hjælpen 🙏", SmallTalk.THANKS),
         ("thanks!", SmallTalk.THANKS),
