@@ -66,22 +66,24 @@ def socket_envelope(request: SignedRequest, retry_attempt: int = 0) -> dict[str,
             "retry_reason": "timeout" if retry_attempt else "", "payload": body}  # fmt: skip
 
 
-def dm(text: str, user: str = "U0STAFF", **signing: Any) -> SignedRequest:
-    """A direct message to the bot."""
+def dm(text: str, user: str = "U0STAFF", fields: dict[str, Any] | None = None,
+       **signing: Any) -> SignedRequest:  # fmt: skip
+    """A direct message to the bot; ``fields`` adds to the event (a subtype, files, a thread_ts)."""
     message = {"type": "message", "channel": "D0DM", "channel_type": "im", "user": user, "text": text,
-               "ts": "1700000000.000001"}  # fmt: skip
+               "ts": "1700000000.000001", **(fields or {})}  # fmt: skip
     return event(message, **signing)
 
 
 def mention(text: str, channel: str = "C0TEAM", ts: str = "1700000000.000200", thread_ts: str | None = None,
-            **signing: Any) -> SignedRequest:  # fmt: skip
-    """An @mention of the bot in a channel."""
+            fields: dict[str, Any] | None = None, **signing: Any) -> SignedRequest:  # fmt: skip
+    """An @mention of the bot in a channel; ``fields`` adds to the event (``edited`` after an edit)."""
     body = {
         "type": "app_mention",
         "channel": channel,
         "user": "U0STAFF",
         "text": f"<@UKODEKS> {text}",
         "ts": ts,
+        **(fields or {}),
     }
     if thread_ts:
         body["thread_ts"] = thread_ts

@@ -231,6 +231,51 @@ async def test_messages_from_bots_and_edits_are_ignored(server: Server, slack_ap
     assert len(calls) == 1
 
 
+async def test_a_question_with_a_file_attached_is_answered(server: Server, slack_api: FakeSlack) -> None:
+    """A DM question sent with a file (subtype file_share) gets its answer like any other question."""
+    files = {"subtype": "file_share", "files": [{"id": "F0DOC", "name": "referat.pdf"}]}
+    await server.post(payloads.dm("må jeg give partipolitisk rådgivning?", fields=files))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["channel"] == "D0DM"
+    assert "Neutralitet, punkt 2" in _text_of(call.params["blocks"])
+
+
+async def test_people_speaking_are_answered_and_notices_are_not(server: Server, slack_api: FakeSlack) -> None:
+    """/me and "also send to channel" messages are answered; joins, deletions and bot posts are not."""
+    notices = [{"subtype": "channel_join"}, {"subtype": "message_deleted"}, {"subtype": "bot_message"}]
+    for fields in notices:
+        await server.post(payloads.dm("tavshedspligt", fields=fields))
+    await server.post(payloads.dm("tavshedspligt", fields={"subtype": "me_message"}))
+    await server.post(payloads.dm("hjælp", fields={"subtype": "thread_broadcast", "thread_ts": "1.0"}))
+
+    calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+    assert len(calls) == 2 and "Neutralitet, punkt 4" in _text_of(calls[0].params["blocks"])
+
+
+async def test_an_edited_mention_is_not_answered_again(server: Server, slack_api: FakeSlack) -> None:
+    """Editing a message that mentions Kodeks (same ts, new event_id, an `edited` field) adds no answer."""
+    await server.post(payloads.mention("tavshedspligt", ts="1700000000.000500"))
+    edited = {"edited": {"user": "U0STAFF", "ts": "1700000060.000000"}}
+    await server.post(payloads.mention("tavshedspligt!", ts="1700000000.000500", fields=edited))
+    await server.post(payloads.mention("hjælp", ts="1700000000.000600"))
+
+    calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+    assert len(calls) == 2
+
+
+async def test_a_reply_in_a_dm_thread_is_answered_in_that_thread(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """A question asked inside a DM thread is answered there, even when conversations.replies fails."""
+    slack_api.fail_next("conversations.replies", "internal_error")
+    await server.post(payloads.dm("tavshedspligt", fields={"thread_ts": "1700000000.000001"}))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["thread_ts"] == "1700000000.000001"
+    assert "Neutralitet, punkt 4" in _text_of(call.params["blocks"])
+
+
 async def test_forged_and_stale_signatures_get_401_and_nothing_is_posted(
     server: Server, slack_api: FakeSlack
 ) -> None:

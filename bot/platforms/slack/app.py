@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond, AsyncSay
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.request.internals import parse_body
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
@@ -38,6 +38,10 @@ NAME = "slack"
 COMMAND = "/kodeks"
 SEEN_EVENTS = 5000
 """How many event ids are remembered to answer a redelivered event once; Slack retries within minutes."""
+SPOKEN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast", "me_message"})
+"""Message subtypes in which a person says something: Bolt's own user messages (none, a file attached,
+"also send to the channel") and ``/me``. Every other subtype is a notice: an edit (``message_changed``),
+a deletion, a join, a bot's post, a topic change."""
 MISSING_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found"})
 GONE_CHANNEL_ERRORS = MISSING_CHANNEL_ERRORS | {"is_archived", "account_inactive", "invalid_auth"}
 """Errors after which posting to a channel cannot succeed until a person acts: pause its tips."""
@@ -121,19 +125,29 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> 
             return BoltResponse(status=200, body="")
         return await next()
 
+    async def answer(event: dict[str, Any], client: AsyncWebClient, thread: str | None) -> None:
+        """Post the answer to what a person said, in ``thread`` when given.
+
+        Note:
+            A plain ``chat.postMessage``, not Bolt's ``say``: in a DM thread Bolt 1.30 treats the
+            conversation as an assistant thread, and its ``say`` first calls ``conversations.replies``
+            to attach assistant metadata; when that call fails, nobody is answered.
+        """
+        channel = str(event.get("channel", ""))
+        answer = await reply(str(event.get("text", "")), channel)
+        await client.chat_postMessage(channel=channel, thread_ts=thread, **message_kwargs(answer))
+
     @app.event("message")
-    async def on_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+    async def on_direct_message(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("channel_type") != "im" or not _spoken(event):
             return  # edits, deletions, joins and bots (Kodeks included) are not questions
-        await say(**message_kwargs(await reply(event.get("text", ""), event.get("channel", ""))))
+        await answer(event, client, event.get("thread_ts"))
 
     @app.event("app_mention")
-    async def on_mention(event: dict[str, Any], say: AsyncSay) -> None:
-        if event.get("subtype") or event.get("bot_id"):
+    async def on_mention(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if not _spoken(event):
             return
-        thread = event.get("thread_ts") or event.get("ts")
-        answer = await reply(event.get("text", ""), event.get("channel", ""))
-        await say(**message_kwargs(answer), thread_ts=thread)
+        await answer(event, client, event.get("thread_ts") or event.get("ts"))
 
     @app.command(COMMAND)
     async def on_command(ack: AsyncAck, command: dict[str, Any]) -> None:
@@ -191,6 +205,17 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> 
         log.error("slack_listener_failed", exc_info=error, extra={"type": body.get("type")})
 
     return app
+
+
+def _spoken(event: dict[str, Any]) -> bool:
+    """Whether an event is a person saying something new, so it deserves an answer.
+
+    Note:
+        An edited message arrives again (an ``app_mention`` with the same ``ts``, an ``edited`` field
+        and a new ``event_id``; in a DM a ``message_changed``): it was answered when it was first
+        said, so an edit is never answered a second time.
+    """
+    return event.get("subtype") in SPOKEN_SUBTYPES and not event.get("bot_id") and not event.get("edited")
 
 
 def events_route(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
