@@ -217,6 +217,26 @@ async def test_a_redelivered_event_is_answered_once(server: Server, slack_api: F
     assert len(answers) == 1 and len(calls) == 2
 
 
+async def test_an_event_redelivered_after_a_restart_is_answered_once(
+    service: Replies, slack_api: FakeSlack, tmp_path: Path
+) -> None:
+    """Event E answered, the server restarted on the same database, E retried: still one answer."""
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
+    settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
+    first = payloads.dm("tavshedspligt")
+    async for url, session, assembly in serve(service, settings):
+        await Server(url, session, assembly.kodeks, assembly.store).post(first)
+        await slack_api.wait_for("chat.postMessage")
+    async for url, session, assembly in serve(service, settings):
+        restarted = Server(url, session, assembly.kodeks, assembly.store)
+        status, _ = await restarted.post(payloads.sign(first.body, "application/json", retry=1))
+        await restarted.post(payloads.dm("hjælp"))
+        calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+
+    assert status == 200
+    assert len(calls) == 2
+
+
 async def test_messages_from_bots_and_edits_are_ignored(server: Server, slack_api: FakeSlack) -> None:
     """Bot messages (Kodeks' own included) and edited messages are never answered."""
     from_bot = {"type": "message", "channel": "D0DM", "channel_type": "im", "bot_id": "BKODEKS",

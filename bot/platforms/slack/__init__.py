@@ -48,4 +48,4 @@ def create(services: Services) -> Platform | None:
         return None
     from bot.platforms.slack.app import create_slack_app
 
-    return Slack(create_slack_app(services.kodeks, settings, services.clock), settings)
+    return Slack(create_slack_app(services.kodeks, settings, services.clock, services.events), settings)

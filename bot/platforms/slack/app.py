@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -31,13 +30,12 @@ from bot.logs import PLATFORM
 from bot.platforms.slack.markup import strip_markup
 from bot.render import actions, plain, slack_blocks, texts
 from bot.service import Conversation, Kodeks
+from bot.store import EventLog
 
 log = logging.getLogger(__name__)
 
 NAME = "slack"
 COMMAND = "/kodeks"
-SEEN_EVENTS = 5000
-"""How many event ids are remembered to answer a redelivered event once; Slack retries within minutes."""
 SPOKEN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast", "me_message"})
 """Message subtypes in which a person says something: Bolt's own user messages (none, a file attached,
 "also send to the channel") and ``/me``. Every other subtype is a notice: an edit (``message_changed``),
@@ -45,27 +43,6 @@ a deletion, a join, a bot's post, a topic change."""
 MISSING_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found"})
 GONE_CHANNEL_ERRORS = MISSING_CHANNEL_ERRORS | {"is_archived", "account_inactive", "invalid_auth"}
 """Errors after which posting to a channel cannot succeed until a person acts: pause its tips."""
-
-
-class _SeenEvents:
-    """The most recent event ids, so a retried delivery (HTTP or Socket Mode) is answered once.
-
-    Note:
-        Deduplicate by ``event_id``, never by the ``X-Slack-Retry-Num`` header: Socket Mode sets that
-        header to "0" on the first delivery, so testing it for truth would drop every Socket Mode event.
-    """
-
-    def __init__(self, size: int = SEEN_EVENTS) -> None:
-        self._ids: OrderedDict[str, None] = OrderedDict()
-        self._size = size
-
-    def first_time(self, event_id: str) -> bool:
-        if event_id in self._ids:
-            return False
-        self._ids[event_id] = None
-        if len(self._ids) > self._size:
-            self._ids.popitem(last=False)
-        return True
 
 
 def message_kwargs(answer: Answer, share: str | None = None) -> dict[str, Any]:
@@ -103,14 +80,17 @@ class SlackTipPoster:
             raise
 
 
-def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> AsyncApp:
-    """Build the Bolt app; every Web API call goes to ``settings.api_url`` and retries rate limits."""
+def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, events: EventLog) -> AsyncApp:
+    """Build the Bolt app; every Web API call goes to ``settings.api_url`` and retries rate limits.
+
+    ``events`` records handled event ids in the database, so an event redelivered after a restart,
+    or to another instance, is still answered once.
+    """
     app = AsyncApp(
         client=web_client(settings),
         signing_secret=settings.signing_secret or "socket-mode-does-not-sign",
         ignoring_self_events_enabled=True,
     )
-    seen = _SeenEvents()
 
     async def reply(text: str, channel: str) -> Answer:
         """The answer to words typed in a channel: ``tip til``/``tip fra`` switch that channel's tips."""
@@ -119,10 +99,23 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> 
 
     @app.middleware
     async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
+        """Answer an event id once, over HTTP and Socket Mode alike.
+
+        Note:
+            Deduplicate by ``event_id``, never by the ``X-Slack-Retry-Num`` header: Socket Mode sets
+            it to "0" on the first delivery, so testing it for truth would drop every Socket Mode
+            event. If the database cannot say, the event is answered: twice is better than never.
+        """
         event_id = body.get("event_id")
-        if isinstance(event_id, str) and not seen.first_time(event_id):
-            log.info("slack_duplicate_event")
-            return BoltResponse(status=200, body="")
+        if isinstance(event_id, str) and event_id:
+            try:
+                first = await events.first_delivery(NAME, event_id, clock())
+            except Exception:
+                log.warning("slack_event_log_unavailable", exc_info=True)
+                first = True
+            if not first:
+                log.info("slack_duplicate_event")
+                return BoltResponse(status=200, body="")
         return await next()
 
     async def answer(event: dict[str, Any], client: AsyncWebClient, thread: str | None) -> None:
