@@ -90,24 +90,30 @@ def mention(text: str, channel: str = "C0TEAM", ts: str = "1700000000.000200", t
     return event(body, **signing)
 
 
-def command(text: str, response_url: str, channel: str = "C0TEAM", **signing: Any) -> SignedRequest:
-    """A ``/kodeks`` slash command."""
-    form = {"token": "legacy", "team_id": "T0REGION", "channel_id": channel, "channel_name": "team",
+def command(text: str, response_url: str, channel: str = "C0TEAM", channel_name: str = "team",
+            **signing: Any) -> SignedRequest:  # fmt: skip
+    """A ``/kodeks`` slash command; a DM has ``channel_name`` "directmessage", a group DM "mpdm-…"."""
+    form = {"token": "legacy", "team_id": "T0REGION", "channel_id": channel, "channel_name": channel_name,
             "user_id": "U0STAFF", "user_name": "staff", "command": "/kodeks", "text": text,
             "api_app_id": "AKODEKS", "response_url": response_url, "trigger_id": "1.2.3"}  # fmt: skip
     return sign(urlencode(form).encode(), "application/x-www-form-urlencoded", **signing)
 
 
 def action(
-    action_id: str, value: str, response_url: str, channel: str = "C0TEAM", **signing: Any
+    action_id: str,
+    value: str,
+    response_url: str,
+    channel: str = "C0TEAM",
+    channel_name: str = "team",
+    **signing: Any,
 ) -> SignedRequest:
-    """A click on a button (``block_actions``)."""
+    """A click on a button (``block_actions``) under an ephemeral message in ``channel``."""
     payload = {
         "type": "block_actions",
         "team": {"id": "T0REGION"},
         "user": {"id": "U0STAFF"},
         "api_app_id": "AKODEKS",
-        "channel": {"id": channel},
+        "channel": {"id": channel, "name": channel_name},
         "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
         "response_url": response_url,
         "trigger_id": "1.2.3",

@@ -191,6 +191,36 @@ async def test_sharing_in_a_channel_without_the_app_explains_how_to_invite_it(
     assert "/invite @Kodeks" in call.params["text"]
 
 
+async def test_sharing_in_a_dm_between_colleagues_posts_the_answer_there(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """In a DM between two colleagues (no Kodeks there) "Del i kanalen" shares through the response URL."""
+    slack_api.fail_next("chat.postMessage", "channel_not_found")  # what posting there would answer
+    click = payloads.action(
+        slack_blocks.ACTION_SHARE, "neutralitet", slack_api.response_url(), "D0COLLEAGUES", "directmessage"
+    )
+    await server.post(click)
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert call.params["response_type"] == "in_channel"
+    assert "<@U0STAFF> delte" in _text_of(call.params["blocks"])
+    assert "Vær loyal i din udførelse" in _text_of(call.params["blocks"])
+    assert slack_api.of("chat.postMessage") == []
+
+
+async def test_tip_til_in_a_dm_between_colleagues_is_refused_kindly(
+    server: Server, slack_api: FakeSlack, bot: Kodeks
+) -> None:
+    """`/kodeks tip til` in a DM or group DM subscribes nothing and says tips are switched on in a channel."""
+    for channel, name in (("D0COLLEAGUES", "directmessage"), ("C0GROUP", "mpdm-anne--bo-1")):
+        _, body = await server.post(
+            payloads.command("tip til", slack_api.response_url(), channel=channel, channel_name=name)
+        )
+        assert "i en kanal" in json.loads(body)["text"]
+
+    assert await bot.store.subscriptions() == []
+
+
 async def test_app_home_shows_the_seven_virtues_as_buttons(server: Server, slack_api: FakeSlack) -> None:
     """Opening the Home tab publishes a view with the virtues and the contact."""
     await server.post(payloads.home_opened("U0STAFF"))

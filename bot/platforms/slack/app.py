@@ -145,7 +145,10 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
     @app.command(COMMAND)
     async def on_command(ack: AsyncAck, command: dict[str, Any]) -> None:
         text = command.get("text", "")
-        answer = await reply(text, command.get("channel_id", ""))
+        channel = str(command.get("channel_id", ""))
+        # no channel to subscribe in a DM: `tip til` there gets the notice that tips are for channels
+        where = "" if _between_people(channel, str(command.get("channel_name", ""))) else channel
+        answer = await reply(text, where)
         await ack(response_type="ephemeral", **message_kwargs(answer, share=text))
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_SHOW_TOPIC}:"))
@@ -179,6 +182,10 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         answer = service.replies.reply(service.replies.parse(str(action.get("value", ""))), service.today())
         kwargs = message_kwargs(answer)
         kwargs["blocks"] = [slack_blocks.shared_by(user), *kwargs["blocks"]]
+        if _between_people(str(channel or ""), str((body.get("channel") or {}).get("name", ""))):
+            # Kodeks is no member of a DM between colleagues: the button's response_url posts there
+            await respond(response_type="in_channel", replace_original=False, **kwargs)
+            return
         try:
             await client.chat_postMessage(channel=str(channel or ""), **kwargs)
         except SlackApiError as error:
@@ -198,6 +205,19 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         log.error("slack_listener_failed", exc_info=error, extra={"type": body.get("type")})
 
     return app
+
+
+def _between_people(channel_id: str, channel_name: str) -> bool:
+    """Whether ``/kodeks`` or a button was used in a DM or group DM, where Kodeks is no member.
+
+    Note:
+        Slack names these conversations "directmessage" and "mpdm-…" in command and action payloads,
+        and DM ids start with "D". Kodeks can neither post there (``channel_not_found``) nor send daily
+        tips there, so sharing goes through the payload's ``response_url`` and ``tip til`` is refused.
+        A slash command cannot tell the app's own DM from a DM between colleagues, so both count;
+        ``tip til`` written as a message in the app's DM (an event) still subscribes that DM.
+    """
+    return channel_name == "directmessage" or channel_name.startswith("mpdm-") or channel_id.startswith("D")
 
 
 def _spoken(event: dict[str, Any]) -> bool:
