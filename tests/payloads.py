@@ -132,6 +132,12 @@ def action(
     )
 
 
+def ssl_check() -> SignedRequest:
+    """Slack's certificate probe: an unsigned form POST ``ssl_check=1&token=…``, no signature headers."""
+    body = urlencode({"ssl_check": "1", "token": "legacy"}).encode()
+    return SignedRequest(body, {"Content-Type": "application/x-www-form-urlencoded"})
+
+
 def home_opened(user: str = "U0STAFF") -> SignedRequest:
     """The user opened the app's Home tab."""
     return event({"type": "app_home_opened", "user": user, "channel": "D0DM", "tab": "home"})

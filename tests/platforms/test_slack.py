@@ -339,6 +339,14 @@ async def test_forged_and_stale_signatures_get_401_and_nothing_is_posted(
     assert len(await slack_api.wait_for_text("chat.postMessage", "De syv dyder")) == 1
 
 
+async def test_slacks_ssl_check_is_answered_200(server: Server, slack_api: FakeSlack) -> None:
+    """Slack's unsigned `ssl_check=1` probe, sent when a request URL is saved, gets 200 and posts nothing."""
+    status, _ = await server.post(payloads.ssl_check())
+
+    assert status == 200
+    assert slack_api.of("chat.postMessage") == []
+
+
 async def test_a_signed_but_malformed_body_is_a_400(server: Server, slack_api: FakeSlack) -> None:
     """Broken JSON with a valid signature is the sender's fault: 400, not a 500 with a traceback."""
     status, _ = await server.post(payloads.sign(b'{"type": "event_callback", ', "application/json"))

@@ -237,18 +237,20 @@ def events_route(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Respons
     Note:
         Bolt answers a correctly signed but unparsable body, and a timestamp header that is not a
         number, with a 500 and a traceback; both are the sender's fault, so they get a 4xx here
-        before Bolt sees them.
+        before Bolt sees them. Slack's ``ssl_check=1`` probe is unsigned by design and goes on to
+        Bolt, which answers it 200 before any signature check.
     """
 
     async def slack_events(request: web.Request) -> web.Response:
         PLATFORM.set(NAME)
-        if not request.headers.get("X-Slack-Request-Timestamp", "").isdigit():
-            return web.json_response({"error": "invalid request"}, status=401)
         try:
-            well_formed = _is_slack_payload(await request.text(), request.content_type)
+            body = _slack_payload(await request.text(), request.content_type)
         except UnicodeDecodeError:
-            well_formed = False
-        if not well_formed:
+            body = None
+        ssl_check = body is not None and body.get("ssl_check") == "1"  # unsigned; Bolt answers 200
+        if not ssl_check and not request.headers.get("X-Slack-Request-Timestamp", "").isdigit():
+            return web.json_response({"error": "invalid request"}, status=401)
+        if body is None:
             return web.json_response({"error": "malformed body"}, status=400)
         bolt_request = await to_bolt_request(request)
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
@@ -256,8 +258,8 @@ def events_route(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Respons
     return slack_events
 
 
-def _is_slack_payload(raw: str, content_type: str) -> bool:
-    """Whether Bolt's own body parser turns a body into a JSON object.
+def _slack_payload(raw: str, content_type: str) -> dict[str, Any] | None:
+    """The body as Bolt's own parser reads it, or None unless that is a JSON object.
 
     Note:
         Bolt parses the body and builds its request context in the constructor, before any
@@ -265,9 +267,10 @@ def _is_slack_payload(raw: str, content_type: str) -> bool:
         which would be a 500. Running the same parser first lets those be a 400.
     """
     try:
-        return isinstance(parse_body(raw, content_type), dict)
+        body = parse_body(raw, content_type)
     except ValueError:
-        return False
+        return None
+    return body if isinstance(body, dict) else None
 
 
 def socket_mode(app: AsyncApp, app_token: str) -> Callable[[web.Application], AsyncIterator[None]]:
