@@ -132,6 +132,22 @@ def action(
     )
 
 
+def home_click(action_id: str, value: str) -> SignedRequest:
+    """A click on a button of the Home tab: a ``block_actions`` from a view, without a response URL."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T0REGION"},
+        "user": {"id": "U0STAFF"},
+        "api_app_id": "AKODEKS",
+        "container": {"type": "view", "view_id": "V0HOME"},
+        "view": {"id": "V0HOME", "type": "home", "blocks": []},
+        "trigger_id": "1.2.3",
+        "actions": [{"type": "button", "action_id": action_id, "value": value, "block_id": "b1",
+                     "action_ts": "1700000000.1"}],
+    }  # fmt: skip
+    return sign(urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
+
+
 def ssl_check() -> SignedRequest:
     """Slack's certificate probe: an unsigned form POST ``ssl_check=1&token=…``, no signature headers."""
     body = urlencode({"ssl_check": "1", "token": "legacy"}).encode()

@@ -105,3 +105,18 @@ def render(answer: Answer, share: str | None = None) -> list[Block]:
     blocks += _answer_buttons(answer, share)
     footer = [block for section in layout.footer(answer) for block in _blocks(section)]
     return [*blocks, {"type": "divider"}, *footer] if footer else blocks
+
+
+def modal(answer: Answer) -> Block:
+    """The answer as a modal view (``views.open``): what a button on the Home tab shows.
+
+    Note:
+        A view has no response URL to answer into, so the Home tab's buttons open the answer in a
+        modal; its title is the bot's name (a modal title holds at most 24 characters).
+    """
+    return {
+        "type": "modal",
+        "title": _plain(texts.BOT_NAME, 24),
+        "close": _plain(texts.CLOSE_BUTTON, 24),
+        "blocks": render(answer),
+    }

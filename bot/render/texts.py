@@ -28,6 +28,7 @@ SHOW_VIRTUE_BUTTON = "Vis hele dyden"
 SHARE_BUTTON = "Del i kanalen"
 FEEDBACK_UP, FEEDBACK_DOWN = "👍 Hjælpsomt", "👎 Ikke hjælpsomt"
 FEEDBACK_THANKS = "Tak for din tilbagemelding."
+CLOSE_BUTTON = "Luk"
 
 HELP_HOW = (
     "Skriv dit spørgsmål med dine egne ord, fx »må jeg give partipolitisk rådgivning?«. "

@@ -233,6 +233,16 @@ async def test_app_home_shows_the_seven_virtues_as_buttons(server: Server, slack
     assert "regionssekretariatet@rm.dk" in _text_of(view["blocks"])
 
 
+async def test_a_virtue_button_on_the_home_tab_opens_the_virtue(server: Server, slack_api: FakeSlack) -> None:
+    """Clicking a virtue on the Home tab shows that virtue in full, in a modal opened with the trigger."""
+    status, _ = await server.post(payloads.home_click(f"{slack_blocks.ACTION_SHOW_TOPIC}:sandhed", "sandhed"))
+
+    (call,) = await slack_api.wait_for("views.open")
+    assert status == 200
+    assert call.params["trigger_id"] == "1.2.3" and call.params["view"]["type"] == "modal"
+    assert "Læg alle vigtige informationer frem." in _text_of(call.params["view"]["blocks"])
+
+
 async def test_a_redelivered_event_is_answered_once(server: Server, slack_api: FakeSlack) -> None:
     """Slack's retry of the same event_id (X-Slack-Retry-Num: 1) does not produce a second answer."""
     first = payloads.dm("tavshedspligt")

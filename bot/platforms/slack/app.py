@@ -152,13 +152,27 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         await ack(response_type="ephemeral", **message_kwargs(answer, share=text))
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_SHOW_TOPIC}:"))
-    async def on_show_topic(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def on_show_topic(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+    ) -> None:
         await ack()
         topic = str(action.get("value", ""))
         answer = service.show_topic(topic)
-        await respond(
-            response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=topic)
-        )
+        if body.get("response_url"):  # a button under a message
+            await respond(
+                response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=topic)
+            )
+            return
+        # a button on the Home tab (or in a modal): no message to answer under, so a modal shows it
+        trigger, view = str(body.get("trigger_id", "")), slack_blocks.modal(answer)
+        if (body.get("view") or {}).get("type") == "modal":
+            await client.views_push(trigger_id=trigger, view=view)
+        else:
+            await client.views_open(trigger_id=trigger, view=view)
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_FEEDBACK}:"))
     async def on_feedback(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
