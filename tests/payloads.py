@@ -105,16 +105,24 @@ def action(
     response_url: str,
     channel: str = "C0TEAM",
     channel_name: str = "team",
+    message: dict[str, Any] | None = None,
     **signing: Any,
 ) -> SignedRequest:
-    """A click on a button (``block_actions``) under an ephemeral message in ``channel``."""
+    """A click on a button (``block_actions``) under an ephemeral message in ``channel``.
+
+    With ``message`` (its text and blocks) the click is under that visible message, whose content
+    Slack then sends along, as it does for every message that is not ephemeral.
+    """
+    container = {"type": "message", "channel_id": channel, "message_ts": "1700000000.000100",
+                 "is_ephemeral": message is None}  # fmt: skip
     payload = {
         "type": "block_actions",
         "team": {"id": "T0REGION"},
         "user": {"id": "U0STAFF"},
         "api_app_id": "AKODEKS",
         "channel": {"id": channel, "name": channel_name},
-        "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
+        "container": container,
+        **({"message": {"ts": "1700000000.000100", **message}} if message else {}),
         "response_url": response_url,
         "trigger_id": "1.2.3",
         "actions": [

@@ -120,3 +120,25 @@ def modal(answer: Answer) -> Block:
         "close": _plain(texts.CLOSE_BUTTON, 24),
         "blocks": render(answer),
     }
+
+
+def voted(blocks: list[Block]) -> list[Block]:
+    """A message's blocks after a vote: the 👍/👎 buttons become a thank-you, the rest stays.
+
+    Note:
+        Replacing the buttons is what makes one vote per answer message: nobody can press again, and
+        nothing about who voted is kept anywhere.
+    """
+    result: list[Block] = []
+    for block in blocks:
+        if block.get("type") != "actions":
+            result.append(block)
+            continue
+        elements = block.get("elements", [])
+        kept = [e for e in elements if not str(e.get("action_id", "")).startswith(f"{ACTION_FEEDBACK}:")]
+        if kept:
+            result.append({**block, "elements": kept})
+        if len(kept) < len(elements):
+            thanks = {"type": "mrkdwn", "text": escape(texts.FEEDBACK_THANKS)}
+            result.append({"type": "context", "elements": [thanks]})
+    return result

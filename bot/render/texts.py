@@ -28,6 +28,7 @@ SHOW_VIRTUE_BUTTON = "Vis hele dyden"
 SHARE_BUTTON = "Del i kanalen"
 FEEDBACK_UP, FEEDBACK_DOWN = "👍 Hjælpsomt", "👎 Ikke hjælpsomt"
 FEEDBACK_THANKS = "Tak for din tilbagemelding."
+FEEDBACK_ALREADY_COUNTED = "Tak – der er allerede givet en tilbagemelding på dette svar."
 CLOSE_BUTTON = "Luk"
 
 HELP_HOW = (

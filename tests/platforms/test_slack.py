@@ -22,7 +22,7 @@ from aiohttp import web
 
 from bot.config import Settings, SlackSettings
 from bot.core.replies import Replies
-from bot.render import slack_blocks
+from bot.render import slack_blocks, texts
 from bot.service import Kodeks
 from bot.store import Store
 from bot.web import create_app
@@ -165,6 +165,42 @@ async def test_feedback_is_stored_anonymously_and_thanked(
         0,
     )
     assert "U0STAFF" not in repr(count)
+
+
+async def test_pressing_thumbs_down_five_times_counts_one_vote(
+    server: Server, slack_api: FakeSlack, bot: Kodeks
+) -> None:
+    """Five 👎 clicks on the same answer count once; the later clicks are thanked, not counted."""
+    value = "down|neutralitet|neutralitet.2"
+    for _ in range(5):
+        await server.post(
+            payloads.action(f"{slack_blocks.ACTION_FEEDBACK}:down", value, slack_api.response_url())
+        )
+
+    calls = await slack_api.wait_for("response_url", count=5)
+    (count,) = await bot.store.feedback()
+    assert (count.helpful, count.unhelpful) == (0, 1)
+    assert [call.params["text"] for call in calls[1:]] == [texts.FEEDBACK_ALREADY_COUNTED] * 4
+
+
+async def test_a_vote_on_an_answer_replaces_its_vote_buttons_with_thanks(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """After 👍 on a DM answer, the message keeps its answer and "Vis hele dyden" but has no vote buttons."""
+    await server.post(payloads.dm("tavshedspligt"))
+    (answer,) = await slack_api.wait_for("chat.postMessage")
+    message = {"text": answer.params["text"], "blocks": answer.params["blocks"]}
+    up = _buttons(answer.params["blocks"])[texts.FEEDBACK_UP]
+    click = payloads.action(f"{slack_blocks.ACTION_FEEDBACK}:up", up, slack_api.response_url(), "D0DM",
+                            "directmessage", message=message)  # fmt: skip
+    await server.post(click)
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert call.params["replace_original"] is True
+    assert texts.FEEDBACK_UP not in _buttons(call.params["blocks"])
+    assert texts.SHOW_VIRTUE_BUTTON in _buttons(call.params["blocks"])
+    assert texts.FEEDBACK_THANKS in _text_of(call.params["blocks"])
+    assert "Neutralitet, punkt 4" in _text_of(call.params["blocks"])
 
 
 async def test_share_button_posts_the_same_answer_visibly_in_the_channel(

@@ -256,6 +256,23 @@ async def test_feedback_is_stored_anonymously_and_thanked(
     assert payloads.TEAMS_USER["id"] not in repr(count)
 
 
+async def test_pressing_thumbs_down_five_times_on_one_card_counts_one_vote(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """Five 👎 clicks on the same answer card count once; the later clicks are thanked, not counted."""
+    answer = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
+    down = _buttons(answer.card)["👎 Ikke hjælpsomt"]
+    posts = [
+        await _answer_to(server, connector, payloads.teams_click(down, connector.url, "reply-1"))
+        for _ in range(5)
+    ]
+
+    (count,) = await bot.store.feedback()
+    assert (count.helpful, count.unhelpful) == (0, 1)
+    assert posts[0].activity["text"] == "Tak for din tilbagemelding."
+    assert all("allerede" in post.activity["text"] for post in posts[1:])
+
+
 async def test_a_failed_reply_is_followed_by_a_danish_apology_not_the_error(
     server: Server, connector: FakeBotConnector
 ) -> None:

@@ -97,6 +97,14 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         PLATFORM.set(NAME)  # also over Socket Mode, where no HTTP request sets it
         return await service.reply(strip_markup(text), Conversation(NAME, channel), clock())
 
+    async def first_time(key: str) -> bool:
+        """Whether ``key`` is new to the event log; if the database cannot say, it counts as new."""
+        try:
+            return await events.first_delivery(NAME, key, clock())
+        except Exception:
+            log.warning("slack_event_log_unavailable", exc_info=True)
+            return True
+
     @app.middleware
     async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
         """Answer an event id once, over HTTP and Socket Mode alike.
@@ -107,15 +115,9 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
             event. If the database cannot say, the event is answered: twice is better than never.
         """
         event_id = body.get("event_id")
-        if isinstance(event_id, str) and event_id:
-            try:
-                first = await events.first_delivery(NAME, event_id, clock())
-            except Exception:
-                log.warning("slack_event_log_unavailable", exc_info=True)
-                first = True
-            if not first:
-                log.info("slack_duplicate_event")
-                return BoltResponse(status=200, body="")
+        if isinstance(event_id, str) and event_id and not await first_time(event_id):
+            log.info("slack_duplicate_event")
+            return BoltResponse(status=200, body="")
         return await next()
 
     async def answer(event: dict[str, Any], client: AsyncWebClient, thread: str | None) -> None:
@@ -175,12 +177,28 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
             await client.views_open(trigger_id=trigger, view=view)
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_FEEDBACK}:"))
-    async def on_feedback(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def on_feedback(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        """Count one vote per answer message.
+
+        Its vote buttons become a thank-you; a second click on the same message (an ephemeral one
+        keeps its buttons) is thanked but not counted.
+        """
         await ack()
+        container = body.get("container") or {}
+        message = f"vote:{container.get('channel_id', '')}:{container.get('message_ts', '')}"
+        first = await first_time(message)
         vote = actions.decode_vote(str(action.get("value", "")))
-        if vote is not None:
+        if vote is not None and first:
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-        await respond(text=texts.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False)
+        original = body.get("message") or {}
+        if original.get("blocks"):  # a visible message: replace its vote buttons
+            text = str(original.get("text", ""))
+            await respond(text=text, blocks=slack_blocks.voted(original["blocks"]), replace_original=True)
+            return
+        thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
+        await respond(text=thanks, response_type="ephemeral", replace_original=False)
 
     @app.action(slack_blocks.ACTION_SHARE)
     async def on_share(

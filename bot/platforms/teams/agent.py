@@ -42,7 +42,7 @@ from bot.logs import PLATFORM as PLATFORM_OF_REQUEST
 from bot.platforms.teams.markup import strip_markup
 from bot.render import actions, adaptive_card, texts
 from bot.service import Conversation, Kodeks
-from bot.store import ReferenceStore
+from bot.store import EventLog, ReferenceStore
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +128,16 @@ def _data(value: object) -> dict[str, str]:
 
 
 def create_agent(
-    service: Kodeks, references: ReferenceStore, connections: Connections, clock: Clock
+    service: Kodeks,
+    references: ReferenceStore,
+    connections: Connections,
+    clock: Clock,
+    events: EventLog | None = None,
 ) -> AgentApplication[TurnState]:
-    """The agent application: message, install and button handlers, and the error reply."""
+    """The agent application: message, install and button handlers, and the error reply.
+
+    ``events`` remembers which answer cards were voted on, so each card counts one vote.
+    """
     agent = AgentApplication[TurnState](
         storage=MemoryStorage(),  # turn state only; nothing Kodeks needs survives a turn
         connection_manager=connections,
@@ -161,13 +168,28 @@ def create_agent(
         await remember(context)
         await context.send_activity(answer_message(service.show_topic(_data(value).get("topic", ""))))
 
+    async def first_vote(activity: Activity) -> bool:
+        """Whether the card clicked on (``replyToId``) gets its first vote; unknown cards count."""
+        if events is None or not activity.reply_to_id:
+            return True
+        try:
+            return await events.first_delivery(
+                PLATFORM, f"vote:{conversation_key(activity)}:{activity.reply_to_id}", clock()
+            )
+        except Exception:
+            log.warning("teams_event_log_unavailable", exc_info=True)
+            return True
+
     @agent.adaptive_card.action_submit(adaptive_card.VERB_FEEDBACK)
     async def on_feedback(context: TurnContext, state: TurnState, value: object) -> None:
+        """One vote per answer card: a second click on the same card is thanked, not counted."""
         await remember(context)
+        first = await first_vote(context.activity)
         vote = actions.decode_vote(_data(value).get("value", ""))
-        if vote is not None:
+        if vote is not None and first:
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-        await context.send_activity(MessageFactory.text(texts.FEEDBACK_THANKS))
+        thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
+        await context.send_activity(MessageFactory.text(thanks))
 
     @agent.message()
     async def on_message(context: TurnContext, state: TurnState) -> None:
@@ -272,16 +294,18 @@ def create_teams(
     settings: TeamsSettings,
     clock: Clock,
     connections: Connections | None = None,
+    events: EventLog | None = None,
 ) -> Teams:
     """Build the Teams side; ``connections`` replaces MSAL in tests (a static token provider).
 
     ``clock`` dates subscriptions made with ``tip til``; tests pass the server's fixed one.
+    ``events`` keeps one vote per answer card (without it every click counts).
     """
     connections = connections or connections_for(settings)
     adapter = create_adapter(connections, validate_hosts=not settings.anonymous)
     auth = connections.get_default_connection_configuration()
     poster = TeamsTipPoster(adapter, references, settings.client_id)
-    return Teams(create_agent(service, references, connections, clock), adapter, auth, poster)
+    return Teams(create_agent(service, references, connections, clock, events), adapter, auth, poster)
 
 
 def mount(app: web.Application, teams: Teams) -> None:
