@@ -115,7 +115,7 @@ def action(
     """
     container = {"type": "message", "channel_id": channel, "message_ts": "1700000000.000100",
                  "is_ephemeral": message is None}  # fmt: skip
-    payload = {
+    payload: dict[str, Any] = {
         "type": "block_actions",
         "team": {"id": "T0REGION"},
         "user": {"id": "U0STAFF"},
