@@ -230,6 +230,17 @@ def teams_click(
     return _teams("message", service_url, _conversation(thread), value=data, replyToId=card_message_id)
 
 
+def teams_activity(kind: str, service_url: str, **fields: Any) -> dict[str, Any]:
+    """Any other activity in a 1:1 chat (a reaction, an invoke …), with ``fields`` such as name and value."""
+    return _teams(kind, service_url, _conversation(None), **fields)
+
+
+def teams_execute(verb: str, data: dict[str, Any], service_url: str) -> dict[str, Any]:
+    """An ``Action.Execute`` click: an ``adaptiveCard/action`` invoke that waits for the card to show."""
+    action = {"type": "Action.Execute", "verb": verb, "data": data}
+    return teams_activity("invoke", service_url, name="adaptiveCard/action", value={"action": action})
+
+
 def teams_added(
     service_url: str, member: dict[str, str] = TEAMS_BOT, in_team: bool = False
 ) -> dict[str, Any]:

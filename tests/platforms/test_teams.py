@@ -273,6 +273,46 @@ async def test_pressing_thumbs_down_five_times_on_one_card_counts_one_vote(
     assert all("allerede" in post.activity["text"] for post in posts[1:])
 
 
+async def test_an_action_execute_click_is_answered_with_the_virtue_card(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """An Action.Execute click (`adaptiveCard/action`, verb show_topic) returns the virtue card, not 501."""
+    click = payloads.teams_execute("show_topic", {"topic": "neutralitet"}, connector.url)
+    async with server.session.post(f"{server.url}/api/messages", json=click) as response:
+        status, body = response.status, await response.json()
+
+    assert status == 200
+    assert body["statusCode"] == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert body["value"]["body"][0]["text"] == "Neutralitet"
+    assert "Neutralitet, punkt 5" in json.dumps(body["value"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [
+        ("invoke", {"name": "composeExtension/query", "value": {"commandId": "search"}}),
+        ("invoke", {"name": "task/fetch", "value": {"data": {}}}),
+        ("invoke", {"name": "signin/verifyState", "value": {"state": "123"}}),
+        ("invoke", {"name": "adaptiveCard/action", "value": {"action": {"type": "Action.Submit"}}}),
+        ("messageReaction", {"reactionsAdded": [{"type": "like"}], "replyToId": "reply-1"}),
+        ("messageUpdate", {"text": "rettet"}),
+        ("messageDelete", {}),
+        ("installationUpdate", {"action": "add"}),
+        ("conversationUpdate", {"membersRemoved": [payloads.TEAMS_USER]}),
+        ("typing", {}),
+        ("event", {"name": "application/vnd.microsoft.meetingStart"}),
+        ("endOfConversation", {}),
+    ],
+)
+async def test_every_kind_of_teams_activity_gets_a_2xx_or_a_clean_4xx(
+    server: Server, connector: FakeBotConnector, kind: str, fields: dict[str, Any]
+) -> None:
+    """Reactions, edits, installs and unoffered invokes never get a 5xx ("unable to reach app")."""
+    status = await server.send(payloads.teams_activity(kind, connector.url, **fields))
+
+    assert 200 <= status < 300 or 400 <= status < 500
+
+
 async def test_a_failed_reply_is_followed_by_a_danish_apology_not_the_error(
     server: Server, connector: FakeBotConnector
 ) -> None:

@@ -10,6 +10,7 @@ later through ``TeamsTipPoster``.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -17,7 +18,13 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    ConversationReference,
+    InvokeResponse,
+)
 from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_decorator, start_agent_process
 from microsoft_agents.hosting.core import (
     AgentApplication,
@@ -30,6 +37,7 @@ from microsoft_agents.hosting.core import (
     MemoryStorage,
     MessageFactory,
     OutboundHostValidator,
+    RouteRank,
     TurnContext,
     TurnState,
 )
@@ -50,6 +58,9 @@ PLATFORM = "teams"
 ROUTE = "/api/messages"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 GROUP_CONVERSATIONS = frozenset({"channel", "groupChat"})
+INVOKE_CARD = "application/vnd.microsoft.card.adaptive"
+INVOKE_MESSAGE = "application/vnd.microsoft.activity.message"
+"""What an ``adaptiveCard/action`` invoke response carries: a card replacing the clicked one, or a text."""
 GONE_STATUSES = frozenset({403, 404})
 """What Teams answers a post to a conversation the app was removed from (or that was deleted)."""
 
@@ -190,6 +201,47 @@ def create_agent(
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
         thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
         await context.send_activity(MessageFactory.text(thanks))
+
+    @agent.adaptive_card.action_execute(re.compile(".*"))
+    async def on_execute(context: TurnContext, state: TurnState, data: object) -> AdaptiveCardInvokeResponse:
+        """``Action.Execute`` (an ``adaptiveCard/action`` invoke): the answer is the card sent back.
+
+        Kodeks' own cards use ``Action.Submit``; a card that executes a verb (a newer client, a card
+        copied into a workflow) gets the same content as the replacing card, or the thanks as a message.
+        """
+        value = context.activity.value
+        action = value.get("action") if isinstance(value, dict) else None
+        verb = action.get("verb", "") if isinstance(action, dict) else ""
+        fields = _data(data)
+        if verb == adaptive_card.VERB_FEEDBACK:
+            first = await first_vote(context.activity)
+            vote = actions.decode_vote(fields.get("value", ""))
+            if vote is not None and first:
+                await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
+            return AdaptiveCardInvokeResponse(
+                status_code=200, type=INVOKE_MESSAGE, value=texts.FEEDBACK_THANKS
+            )
+        answer = (
+            service.show_topic(fields.get("topic", ""))
+            if verb == adaptive_card.VERB_SHOW_TOPIC
+            else service.help()
+        )
+        return AdaptiveCardInvokeResponse(
+            status_code=200, type=INVOKE_CARD, value=adaptive_card.render(answer)
+        )
+
+    @agent.invoke(None, rank=RouteRank.LAST)
+    async def on_other_invoke(context: TurnContext, state: TurnState) -> None:
+        """Any other invoke (message extensions, task modules, sign-in …): Kodeks offers none of them.
+
+        Note:
+            Without a handler the SDK answers an invoke 501, which Teams shows as "unable to reach
+            app". An empty 200 tells Teams the request arrived and there is nothing to show.
+        """
+        log.info("teams_invoke_not_offered", extra={"invoke": str(context.activity.name or "")[:64]})
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={}))
+        )
 
     @agent.message()
     async def on_message(context: TurnContext, state: TurnState) -> None:
