@@ -30,6 +30,7 @@ from tests import payloads
 from tests.fakes.bot_connector import STATIC_TOKEN, FakeBotConnector, Post, static_connections
 from tests.fakes.slack_api import FakeSlack
 from tests.platforms.server import SUNDAY_NOON, serve
+from tests.server_process import free_port
 
 
 @dataclass
@@ -324,6 +325,21 @@ async def test_a_failed_reply_is_followed_by_a_danish_apology_not_the_error(
     assert "Neutralitet, punkt 4" in failed.shown  # the answer whose delivery failed
     assert apology.activity["text"].startswith("Beklager, der gik noget galt hos mig.")
     assert "Exception" not in apology.shown and "500" not in apology.shown
+
+
+async def test_a_reply_that_cannot_be_delivered_is_one_log_line_and_no_5xx(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A message whose serviceUrl does not answer gets a 2xx and one clear warning, no tracebacks."""
+    nobody = f"http://127.0.0.1:{free_port()}/"
+    caplog.set_level(logging.INFO)
+
+    status = await server.send(payloads.teams_message("tavshedspligt", nobody))
+
+    problems = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert 200 <= status < 300
+    assert [record.getMessage() for record in problems] == ["teams_reply_not_delivered"]
+    assert not any(record.exc_info for record in caplog.records)
 
 
 async def test_conversation_references_are_stored_without_the_person(

@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
@@ -61,8 +62,37 @@ GROUP_CONVERSATIONS = frozenset({"channel", "groupChat"})
 INVOKE_CARD = "application/vnd.microsoft.card.adaptive"
 INVOKE_MESSAGE = "application/vnd.microsoft.activity.message"
 """What an ``adaptiveCard/action`` invoke response carries: a card replacing the clicked one, or a text."""
+DELIVERY_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
+"""A reply that could not be handed to Teams: its service URL refused, timed out or answered an error."""
 GONE_STATUSES = frozenset({403, 404})
 """What Teams answers a post to a conversation the app was removed from (or that was deleted)."""
+
+
+class _SdkNoise(logging.Filter):
+    """Drops the SDK's lines that Kodeks says better itself, or that no operator can act on.
+
+    "App ID is not provided" comes with every request in local anonymous mode (which is logged once
+    at start); "An error occurred in the AgentApplication" duplicates, with a traceback, what the
+    application's error handler logs with context.
+    """
+
+    NOISE = ("App ID is not provided", "An error occurred in the AgentApplication")
+    LOGGERS = (
+        "microsoft_agents.hosting.core.connector.client.user_token_client",
+        "microsoft_agents.hosting.core.app.agent_application",
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every record but the two above."""
+        return not str(record.msg).startswith(self.NOISE)
+
+
+def quiet_sdk_noise() -> None:
+    """Install ``_SdkNoise`` on the SDK loggers that emit it (once per process)."""
+    for name in _SdkNoise.LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, _SdkNoise) for existing in logger.filters):
+            logger.addFilter(_SdkNoise())
 
 
 def card_message(card: dict[str, Any], summary: str) -> Activity:
@@ -130,6 +160,13 @@ def _routable(body: bytes) -> bool:
     return bool(activity.type and activity.channel_id and activity.service_url) and bool(
         conversation and conversation.id and recipient and recipient.id
     )
+
+
+def _delivery_fields(activity: Activity, error: BaseException) -> dict[str, object]:
+    """What an operator needs about a reply that did not arrive: where it went and what came back."""
+    status = error.status if isinstance(error, aiohttp.ClientResponseError) else None
+    host = urlsplit(activity.service_url or "").netloc
+    return {"service_host": host, "status": status, "error": error.__class__.__name__}
 
 
 def _data(value: object) -> dict[str, str]:
@@ -255,10 +292,27 @@ def create_agent(
 
     @agent.error
     async def on_error(context: TurnContext, error: Exception) -> None:
-        log.error("teams_turn_failed", exc_info=error, extra={"type": context.activity.type})
-        if context.activity.type == ActivityTypes.message:
-            apology = texts.error_apology(service.replies.knowledge.organisation.codex_owner)
+        """Log the failure once and apologise in the chat, if the chat can still be reached.
+
+        Note:
+            A reply Teams cannot take (its ``serviceUrl`` down or answering an error) is one warning
+            line without a traceback: nothing in Kodeks is broken. The turn then ends normally, so the
+            request is still acknowledged (202) instead of becoming a 500.
+        """
+        activity = context.activity
+        undelivered = isinstance(error, DELIVERY_ERRORS)
+        if undelivered:
+            log.warning("teams_reply_not_delivered", extra=_delivery_fields(activity, error))
+        else:
+            log.error("teams_turn_failed", exc_info=error, extra={"type": activity.type})
+        if activity.type != ActivityTypes.message:
+            return
+        apology = texts.error_apology(service.replies.knowledge.organisation.codex_owner)
+        try:
             await context.send_activity(MessageFactory.text(apology))
+        except DELIVERY_ERRORS as again:
+            if not undelivered:  # the first failure was ours; say that the apology did not arrive either
+                log.warning("teams_reply_not_delivered", extra=_delivery_fields(activity, again))
 
     return agent
 
@@ -353,6 +407,7 @@ def create_teams(
     ``clock`` dates subscriptions made with ``tip til``; tests pass the server's fixed one.
     ``events`` keeps one vote per answer card (without it every click counts).
     """
+    quiet_sdk_noise()
     connections = connections or connections_for(settings)
     adapter = create_adapter(connections, validate_hosts=not settings.anonymous)
     auth = connections.get_default_connection_configuration()
