@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import sys
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 import pytest_asyncio
 from aiohttp import web
 
@@ -391,6 +393,23 @@ async def test_slacks_ssl_check_is_answered_200(server: Server, slack_api: FakeS
 
     assert status == 200
     assert slack_api.of("chat.postMessage") == []
+
+
+async def test_a_wrongly_signed_question_leaves_no_trace_in_the_log(
+    service: Replies, slack_api: FakeSlack, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A DM with a bad signature is refused, and neither its words nor its user id are logged anywhere."""
+    caplog.set_level(logging.DEBUG)  # before the server exists: Bolt's loggers copy the level then
+    marker = "hemmelig-markoer-7f3a9"
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
+    settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
+    forged = payloads.dm(f"{marker} tavshedspligt", user="U0MARKED", secret="wrong")
+    async for url, session, assembly in serve(service, settings):
+        status, _ = await Server(url, session, assembly.kodeks, assembly.store).post(forged)
+
+    logged = caplog.text + " ".join(str(vars(record)) for record in caplog.records)
+    assert status == 401
+    assert marker not in logged and "U0MARKED" not in logged
 
 
 async def test_a_signed_but_malformed_body_is_a_400(server: Server, slack_api: FakeSlack) -> None:
