@@ -284,15 +284,15 @@ def events_route(app: AsyncApp, signing_secret: str) -> Callable[[web.Request], 
 
     async def slack_events(request: web.Request) -> web.Response:
         PLATFORM.set(NAME)
-        raw = await request.read()
         try:
-            body = _slack_payload(raw.decode(), request.content_type)
-        except UnicodeDecodeError:
-            body = None
+            text = (await request.read()).decode()
+        except UnicodeDecodeError:  # Slack sends UTF-8; the signature cannot even be computed
+            return web.json_response({"error": "malformed body"}, status=400)
+        body = _slack_payload(text, request.content_type)
         ssl_check = body is not None and body.get("ssl_check") == "1"  # unsigned; Bolt answers 200
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
-        if not ssl_check and not (timestamp.isdigit() and verifier.is_valid(raw, timestamp, signature)):
+        if not ssl_check and not (timestamp.isdigit() and verifier.is_valid(text, timestamp, signature)):
             return web.json_response({"error": "invalid request"}, status=401)
         if body is None:
             return web.json_response({"error": "malformed body"}, status=400)
