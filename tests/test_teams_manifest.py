@@ -52,7 +52,9 @@ def _decode_png(data: bytes) -> Image:
 
 def _package(tmp_path: Path, *args: str) -> zipfile.ZipFile:
     out = tmp_path / "app.zip"
-    result = kodeks("manifest", "teams", "--out", str(out), *args, env=IDENTITY)
+    result = kodeks(
+        "manifest", "teams", "--out", str(out), *(args or ("--url", "https://kodeks.rm.dk")), env=IDENTITY
+    )
     assert result.returncode == 0, result.stderr
     return zipfile.ZipFile(out)
 
