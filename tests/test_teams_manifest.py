@@ -97,6 +97,13 @@ def test_the_manifest_names_the_bot_its_scopes_commands_and_domain(tmp_path: Pat
     assert manifest["developer"]["websiteUrl"] == "https://kodeks.rm.dk"
 
 
+def test_the_privacy_and_terms_links_lead_to_the_privacy_page(tmp_path: Path) -> None:
+    """Teams' "Privacy" and "Terms of use" links open Kodeks' own /privacy page, not a 404."""
+    developer = _manifest(_package(tmp_path, "--url", "https://kodeks.rm.dk/"))["developer"]
+
+    assert developer["privacyUrl"] == developer["termsOfUseUrl"] == "https://kodeks.rm.dk/privacy"
+
+
 def test_the_icons_are_real_pngs_of_the_required_sizes(tmp_path: Path) -> None:
     """color.png is 192×192 and opaque in colour; outline.png is 32×32, white on transparent only."""
     package = _package(tmp_path)

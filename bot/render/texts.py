@@ -81,6 +81,49 @@ def tip_invitation(virtue_name: str, command: str) -> str:
     )
 
 
+PRIVACY_TITLE = "Kodeks og dine oplysninger"
+
+
+def privacy_sections(organisation: str, codex_owner: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The privacy page (``/privacy``): what Kodeks keeps, what it never keeps, and whom to ask.
+
+    Each section is a heading and its paragraphs; ``bot.render.privacy`` turns them into HTML.
+    """
+    return (
+        (
+            "Hvad er Kodeks?",
+            (
+                f"Kodeks er {organisation}s chatbot, der svarer på spørgsmål om kodeks for rådgivning og "
+                "bistand med kodeksets egne ord, på Slack og i Microsoft Teams.",
+            ),
+        ),
+        (
+            "Det gemmer Kodeks",
+            (
+                "Tilbagemeldinger (👍/👎) som anonyme optællinger pr. dag, dyd og punkt i kodeks – "
+                "uden hvem der stemte, og uden spørgsmålet.",
+                "Kanaler, der har slået dagens tip til: platform, kanalens id og hvor langt kanalen er "
+                "i rækken af tip – ikke hvem der slog det til.",
+                "I Teams: hvordan Kodeks kan skrive til en samtale senere (en samtalereference), uden "
+                "personen, der skrev.",
+                "På Slack: id'et på de hændelser, Kodeks har besvaret, i en time, så et spørgsmål, som "
+                "Slack sender igen, kun besvares én gang. Indholdet gemmes ikke.",
+            ),
+        ),
+        (
+            "Det gemmer Kodeks aldrig",
+            (
+                "Dine spørgsmål, dit navn eller dit bruger-id. Spørgsmål besvares og glemmes; de skrives "
+                "heller ikke i driftsloggen.",
+            ),
+        ),
+        (
+            "Spørgsmål",
+            (f"Spørg {codex_owner}, der har ansvaret for kodeks og for Kodeks.",),
+        ),
+    )
+
+
 def source_line(title: str, version: str) -> str:
     """The context line naming the codex and its version."""
     return f"Kilde: {title} ({version})"

@@ -19,6 +19,7 @@ from bot.core.codex import Codex
 from bot.core.knowledge import Knowledge
 from bot.platforms.teams import icons
 from bot.render import texts
+from bot.render.privacy import PRIVACY_PATH
 
 MANIFEST_VERSION = "1.29"
 SCHEMA_URL = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.schema.json"
@@ -53,8 +54,8 @@ def teams_manifest(client_id: str, base_url: str, knowledge: Knowledge) -> dict[
         "developer": {
             "name": organisation.name,
             "websiteUrl": base,
-            "privacyUrl": base,
-            "termsOfUseUrl": base,
+            "privacyUrl": f"{base}{PRIVACY_PATH}",  # served by Kodeks itself (bot.render.privacy)
+            "termsOfUseUrl": f"{base}{PRIVACY_PATH}",
         },
         "name": {"short": texts.BOT_NAME, "full": texts.teams_full_name(organisation.app_description)},
         "description": {
