@@ -52,8 +52,8 @@ TIPS_ALREADY_ON = "Denne kanal får allerede et tip fra kodeks hver arbejdsdag. 
 TIPS_OFF = "Denne kanal får ikke længere dagens tip fra kodeks. Slå det til igen med »tip til«."
 TIPS_ALREADY_OFF = "Denne kanal får ikke dagens tip fra kodeks. Slå det til med »tip til«."
 TIPS_ONLY_IN_CHANNELS = (
-    "Dagens tip slås til i en kanal på Slack eller Teams: skriv »/kodeks tip til« i kanalen på Slack, "
-    "eller »tip til« til Kodeks i Teams. Skriv »tip« for at se et tip nu."
+    "Her kan Kodeks ikke sende dagens tip. Det slås til i en kanal, som Kodeks er med i: skriv "
+    "»@Kodeks tip til« i kanalen. Skriv »tip« for at se et tip nu."
 )
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = (
@@ -74,11 +74,13 @@ def teams_command_virtue(promise: str) -> str:
 
 
 def tip_invitation(virtue_name: str, command: str) -> str:
-    """The line under a tip that invites people to read the whole virtue, on Slack and in Teams."""
-    return (
-        f"Læs hele dyden {virtue_name}: skriv »/kodeks {command}« på Slack "
-        f"eller »{command}« til Kodeks i Teams."
-    )
+    """The line under a tip that invites people to read the whole virtue.
+
+    Note:
+        The same words go to Slack, to Teams and into the plain-text fallback of both, so they name
+        no platform and no platform's command: the button and writing to Kodeks work everywhere.
+    """
+    return f"Læs hele dyden {virtue_name}: tryk »{SHOW_VIRTUE_BUTTON}«, eller skriv »{command}« til Kodeks."
 
 
 PRIVACY_TITLE = "Kodeks og dine oplysninger"
