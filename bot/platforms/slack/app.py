@@ -46,6 +46,25 @@ GONE_CHANNEL_ERRORS = MISSING_CHANNEL_ERRORS | {"is_archived", "account_inactive
 """Errors after which posting to a channel cannot succeed until a person acts: pause its tips."""
 
 
+class _BoltNoise(logging.Filter):
+    """Drops Bolt's start-up warning that the client's token wins over ``SLACK_BOT_TOKEN``.
+
+    Bolt reads ``SLACK_BOT_TOKEN`` from the environment by itself and warns on every start that the
+    injected client (built from the same variable) takes precedence: nothing an operator can act on.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every record but that one."""
+        return not str(record.msg).startswith("As you gave `client` as well")
+
+
+def _quiet_bolt_noise() -> None:
+    """Install ``_BoltNoise`` on Bolt's framework logger (once per process)."""
+    logger = logging.getLogger("slack_bolt.AsyncApp")
+    if not any(isinstance(existing, _BoltNoise) for existing in logger.filters):
+        logger.addFilter(_BoltNoise())
+
+
 def message_kwargs(answer: Answer, share: str | None = None) -> dict[str, Any]:
     """The text (notification and fallback) and blocks of a message carrying an answer.
 
@@ -87,6 +106,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
     ``events`` records handled event ids in the database, so an event redelivered after a restart,
     or to another instance, is still answered once.
     """
+    _quiet_bolt_noise()
     app = AsyncApp(
         client=web_client(settings),
         signing_secret=settings.signing_secret or "socket-mode-does-not-sign",

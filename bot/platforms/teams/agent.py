@@ -73,13 +73,19 @@ class _SdkNoise(logging.Filter):
 
     "App ID is not provided" comes with every request in local anonymous mode (which is logged once
     at start); "An error occurred in the AgentApplication" duplicates, with a traceback, what the
-    application's error handler logs with context.
+    application's error handler logs with context; "Validation error for Activity" is an ERROR with a
+    traceback (and pieces of the body) for every malformed activity, which the route answers 400.
     """
 
-    NOISE = ("App ID is not provided", "An error occurred in the AgentApplication")
+    NOISE = (
+        "App ID is not provided",
+        "An error occurred in the AgentApplication",
+        "Validation error for Activity",
+    )
     LOGGERS = (
         "microsoft_agents.hosting.core.connector.client.user_token_client",
         "microsoft_agents.hosting.core.app.agent_application",
+        "microsoft_agents.activity.activity",
     )
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -146,7 +152,7 @@ def _mentions_kodeks(activity: Activity) -> bool:
 
 
 def _routable(body: bytes) -> bool:
-    """Whether a body is an activity Kodeks can answer: type, channel, service URL, conversation, bot.
+    """Whether a body is an activity Kodeks can answer: type, channel, service URL, conversation, bot, sender.
 
     Note:
         The SDK checks only type and conversation id and answers anything else it cannot process with
@@ -156,9 +162,9 @@ def _routable(body: bytes) -> bool:
         activity = Activity.model_validate_json(body)
     except ValueError:  # invalid JSON and pydantic's ValidationError alike
         return False
-    conversation, recipient = activity.conversation, activity.recipient
+    conversation, recipient, sender = activity.conversation, activity.recipient, activity.from_property
     return bool(activity.type and activity.channel_id and activity.service_url) and bool(
-        conversation and conversation.id and recipient and recipient.id
+        conversation and conversation.id and recipient and recipient.id and sender and sender.id
     )
 
 
