@@ -13,10 +13,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
-from slack_bolt.request.internals import parse_body
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest, AsyncRespond
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
@@ -65,13 +65,41 @@ def _quiet_bolt_noise() -> None:
         logger.addFilter(_BoltNoise())
 
 
+class _AnswerEachEventOnce(AsyncMiddleware):
+    """Answer an event id once, over HTTP and Socket Mode alike.
+
+    Note:
+        Deduplicate by ``event_id``, never by the ``X-Slack-Retry-Num`` header: Socket Mode sets it to
+        "0" on the first delivery, so testing it for truth would drop every Socket Mode event. A
+        Bolt ``AsyncMiddleware`` rather than an ``@app.middleware`` function: Bolt builds a function's
+        keyword arguments by inspection on every request, for commands too, which need no check.
+    """
+
+    def __init__(self, first_time: Callable[[str], Awaitable[bool]]) -> None:
+        self._first_time = first_time
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
+        """Stop a redelivered event with an empty 200; let everything else through."""
+        event_id = req.body.get("event_id")
+        if isinstance(event_id, str) and event_id and not await self._first_time(event_id):
+            log.info("slack_duplicate_event")
+            return BoltResponse(status=200, body="")
+        return await next()
+
+
 def message_kwargs(answer: Answer, share: str | None = None) -> dict[str, Any]:
     """The text (notification and fallback) and blocks of a message carrying an answer.
 
     ``share`` (what was asked) adds "Del i kanalen"; a notice is never shared.
     """
     share = None if isinstance(answer.content, Notice) else share
-    return {"text": plain.render(answer)[:3000], "blocks": slack_blocks.render(answer, share)}
+    return {"text": plain.render(answer, wrap=False)[:3000], "blocks": slack_blocks.render(answer, share)}
 
 
 def web_client(settings: SlackSettings) -> AsyncWebClient:
@@ -129,20 +157,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
             log.warning("slack_event_log_unavailable", exc_info=True)
             return True
 
-    @app.middleware
-    async def answer_each_event_once(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
-        """Answer an event id once, over HTTP and Socket Mode alike.
-
-        Note:
-            Deduplicate by ``event_id``, never by the ``X-Slack-Retry-Num`` header: Socket Mode sets
-            it to "0" on the first delivery, so testing it for truth would drop every Socket Mode
-            event. If the database cannot say, the event is answered: twice is better than never.
-        """
-        event_id = body.get("event_id")
-        if isinstance(event_id, str) and event_id and not await first_time(event_id):
-            log.info("slack_duplicate_event")
-            return BoltResponse(status=200, body="")
-        return await next()
+    app.use(_AnswerEachEventOnce(first_time))
 
     async def answer(event: dict[str, Any], client: AsyncWebClient, thread: str | None) -> None:
         """Post the answer to what a person said, in ``thread`` when given.
@@ -308,33 +323,37 @@ def events_route(app: AsyncApp, signing_secret: str) -> Callable[[web.Request], 
             text = (await request.read()).decode()
         except UnicodeDecodeError:  # Slack sends UTF-8; the signature cannot even be computed
             return web.json_response({"error": "malformed body"}, status=400)
-        body = _slack_payload(text, request.content_type)
+        bolt_request = _bolt_request(text, request)
+        body = bolt_request.body if bolt_request is not None else None
         ssl_check = body is not None and body.get("ssl_check") == "1"  # unsigned; Bolt answers 200
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
         if not ssl_check and not (timestamp.isdigit() and verifier.is_valid(text, timestamp, signature)):
             return web.json_response({"error": "invalid request"}, status=401)
-        if body is None:
+        if bolt_request is None:
             return web.json_response({"error": "malformed body"}, status=400)
-        bolt_request = await to_bolt_request(request)
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     return slack_events
 
 
-def _slack_payload(raw: str, content_type: str) -> dict[str, Any] | None:
-    """The body as Bolt's own parser reads it, or None unless that is a JSON object.
+def _bolt_request(text: str, request: web.Request) -> AsyncBoltRequest | None:
+    """The request as Bolt reads it (as ``to_bolt_request`` builds it), or None unless a JSON object.
 
     Note:
         Bolt parses the body and builds its request context in the constructor, before any
         signature check, and fails there on bodies such as ``0``, ``[]`` or ``{`` sent as a form,
-        which would be a 500. Running the same parser first lets those be a 400.
+        which would be a 500. Building it here, once, lets those be a 400.
     """
     try:
-        body = parse_body(raw, content_type)
-    except ValueError:
+        bolt_request = AsyncBoltRequest(
+            body=text,
+            query=request.query_string,
+            headers=request.headers,  # type: ignore[arg-type]  # Bolt types a dict but reads any mapping
+        )
+    except Exception:  # whatever Bolt's parser raises on junk: the sender's fault
         return None
-    return body if isinstance(body, dict) else None
+    return bolt_request if isinstance(bolt_request.body, dict) else None
 
 
 def socket_mode(app: AsyncApp, app_token: str) -> Callable[[web.Application], AsyncIterator[None]]:
