@@ -4,7 +4,8 @@ Starts ``python -m bot serve`` (the Procfile line) with Slack configured against
 API, sends 2,000 signed ``/kodeks`` requests (virtue names and free questions) at concurrency 32 from
 127.0.0.1 within a time bound, and prints throughput, p50/p99 latency, errors and the server's
 resident memory. Then the same load goes to a bare Bolt app that only acknowledges
-(``tests/bare_bolt.py``), and the ratio of the two throughputs is printed. Targets on 2 cores: 0 errors,
+(``tests/bare_bolt.py``), alternately, three times each, and the ratio of the best throughputs
+is printed. Targets on 2 cores: 0 errors,
 p99 < 250 ms, RSS < 120 MB (issue #7), at least 0.5× the bare app's throughput (issue 11).
 """
 
@@ -29,6 +30,7 @@ from tests.server_process import ServerProcess  # noqa: E402
 
 REQUESTS = 2000
 CONCURRENCY = 32
+ROUNDS = 3  # each server is loaded this often, alternately; the best run of each is compared
 TIME_BOUND = 120.0  # seconds; the run is cut off (and says so) rather than hanging
 TEXTS = (
     "neutralitet", "lovlighed", "aabenhed", "hjælp", "tip",
@@ -125,13 +127,18 @@ async def run() -> None:
     await fake.start()
     env = {"SLACK_BOT_TOKEN": payloads.BOT_TOKEN, "SLACK_SIGNING_SECRET": payloads.SIGNING_SECRET,
            "SLACK_API_URL": fake.api_url, "KODEKS_LOG_FORMAT": "json"}  # fmt: skip
-    with tempfile.TemporaryDirectory() as tmp:
-        kodeks = await load(ServerProcess({**env, "DATABASE_URL": f"sqlite:///{tmp}/kodeks.db"}), fake)
-    bare = await load(ServerProcess(env, (str(ROOT / "tests" / "bare_bolt.py"),)), fake)
+    kodeks_runs, bare_runs = [], []
+    for _ in range(ROUNDS):  # interleaved, so a busy moment on the machine does not favour one side
+        with tempfile.TemporaryDirectory() as tmp:
+            database = {"DATABASE_URL": f"sqlite:///{tmp}/kodeks.db"}
+            kodeks_runs.append(await load(ServerProcess({**env, **database}), fake))
+        bare_runs.append(await load(ServerProcess(env, (str(ROOT / "tests" / "bare_bolt.py"),)), fake))
     await fake.close()
+    kodeks = max(kodeks_runs, key=lambda run: run.throughput)
+    bare = max(bare_runs, key=lambda run: run.throughput)
 
-    report("kodeks (python -m bot serve)", kodeks)
-    report("bare Bolt app that only acks (tests/bare_bolt.py)", bare)
+    report(f"kodeks (python -m bot serve), best of {ROUNDS}", kodeks)
+    report(f"bare Bolt app that only acks (tests/bare_bolt.py), best of {ROUNDS}", bare)
     print(f"kodeks / bare Bolt throughput: {kodeks.throughput / bare.throughput:.2f}x   (target >= 0.5x)")
 
 
