@@ -261,9 +261,8 @@ def create_agent(
             vote = actions.decode_vote(fields.get("value", ""))
             if vote is not None and first:
                 await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-            return AdaptiveCardInvokeResponse(
-                status_code=200, type=INVOKE_MESSAGE, value=texts.FEEDBACK_THANKS
-            )
+            thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
+            return AdaptiveCardInvokeResponse(status_code=200, type=INVOKE_MESSAGE, value=thanks)
         answer = (
             service.show_topic(fields.get("topic", ""))
             if verb == adaptive_card.VERB_SHOW_TOPIC
