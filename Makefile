@@ -27,7 +27,7 @@ lint: $(STAMP)  ## ruff, formatting, mypy strict and the import layers
 bench: $(STAMP)  ## matcher cost per question and start-up time
 	$(PY) tests/bench.py
 
-bench-load: $(STAMP)  ## the real server under 2,000 signed /kodeks requests at concurrency 32
+bench-load: $(STAMP)  ## the real server under 2,000 signed /kodeks requests at concurrency 32, and a bare Bolt app
 	$(PY) tests/bench_load.py
 
 eval: $(STAMP)  ## matcher scores, lexical and hybrid side by side: development set, staff questions, tuning set

@@ -70,7 +70,7 @@ async def assemble(settings: Settings, replies: Replies | None = None, clock: Cl
     store = await open_store(settings.database_url)
     schedule = schedule_of(settings, replies)
     kodeks = Kodeks(replies, store, schedule, UsageCounter(store), clock, settings.log_questions)
-    services = Services(kodeks, store, settings, clock)
+    services = Services(kodeks, store, store, settings, clock)
     platforms = tuple(platform for create in PLATFORMS if (platform := create(services)) is not None)
     posters = {platform.name: platform.poster for platform in platforms}
     dilemma_at = replies.rotation_dilemma if replies.dilemmas else None  # no cases: no weekly dilemma

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.config import Settings
 from bot.core.replies import Replies
@@ -164,9 +165,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     log = logging.getLogger("bot.serve")
     replies = _replies(settings)  # a broken knowledge folder stops the start before anything else
     log.info("starting", extra={"port": settings.port, "slack": _slack_mode(settings)})
-    web.run_app(
-        create_app(settings, replies), port=settings.port, print=None, access_log=None, shutdown_timeout=30
-    )
+    try:
+        web.run_app(
+            create_app(settings, replies),
+            port=settings.port,
+            print=None,
+            access_log=None,
+            shutdown_timeout=30,
+        )
+    except OSError as error:  # binding failed: the port is taken, or below 1024 without privileges
+        raise KodeksError(f"PORT: cannot listen on port {settings.port}: {error.strerror or error}") from None
     log.info("stopped")
     return 0
 
@@ -185,7 +193,8 @@ def cmd_manifest(args: argparse.Namespace) -> int:
         return _write_teams_package(args.out, args.url)
     settings = Settings.from_env()
     socket_mode = bool(settings.slack and settings.slack.socket_mode)
-    manifest = slack_manifest(args.url, _replies(settings).knowledge, socket_mode=socket_mode)
+    url = None if socket_mode and args.url is None else _public_url("slack", args.url)
+    manifest = slack_manifest(url, _replies(settings).knowledge, socket_mode=socket_mode)
     print(json.dumps(manifest, ensure_ascii=False, indent=2))
     return 0
 
@@ -266,6 +275,23 @@ def _moment(text: str, settings: Settings) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.timezone)
 
 
+def _public_url(platform: str, url: str | None) -> str:
+    """The server's public base URL from ``--url``: required, and https with a host.
+
+    Note:
+        There is no default: a manifest pointing at a placeholder installs an app that silently
+        never reaches the server. (Slack in Socket Mode needs no URL; the caller skips this then.)
+    """
+    if url is None:
+        raise KodeksError(f"manifest {platform}: --url is required: the server's public https:// address")
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or any(c.isspace() for c in url):
+        raise KodeksError(
+            f"manifest {platform}: --url must be the server's public https:// address, not '{url}'"
+        )
+    return url
+
+
 def _write_teams_package(out: Path | None, url: str | None) -> int:
     from bot.config import knowledge_dir, teams_client_id
     from bot.core.knowledge import load_knowledge
@@ -273,10 +299,13 @@ def _write_teams_package(out: Path | None, url: str | None) -> int:
 
     if out is None:
         raise KodeksError("manifest teams: --out FILE.zip is required (the package is a zip file)")
-    if url is not None and not url.startswith("https://"):
-        raise KodeksError(f"manifest teams: --url must be the server's public https:// address, not '{url}'")
     client_id = teams_client_id()  # the package holds no secret, so none is needed to build it
-    out.write_bytes(teams_package(client_id, url, load_knowledge(knowledge_dir())))
+    url = _public_url("teams", url)
+    package = teams_package(client_id, url, load_knowledge(knowledge_dir()))
+    try:
+        out.write_bytes(package)
+    except OSError as error:
+        raise KodeksError(f"manifest teams: cannot write {out}: {error.strerror or error}") from None
     print(f"{out}: Teams app package for bot {client_id}")
     return 0
 
@@ -318,7 +347,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("serve", cmd_serve)
     manifest = add("manifest", cmd_manifest)
     manifest.add_argument("platform", choices=["slack", "teams"], help="which app manifest")
-    manifest.add_argument("--url", help="public base URL of the server, e.g. https://kodeks.example.org")
+    manifest.add_argument(
+        "--url", help="required: the server's public https:// base URL (not for Slack in Socket Mode)"
+    )
     manifest.add_argument("--out", type=Path, help="teams: where to write the app package (FILE.zip)")
     tips = add("tips", cmd_tips)
     tips.add_argument("action", choices=["send-due"], help="send the tips due now")

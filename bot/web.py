@@ -1,6 +1,7 @@
 """The one aiohttp application: the composition root of the server.
 
-Slack (``/slack/events``) and Teams (``/api/messages``) mount here next to ``/healthz``. An error
+Slack (``/slack/events``) and Teams (``/api/messages``) mount here next to ``/healthz`` and the
+privacy page (``/privacy``). An error
 middleware makes sure nothing a client sends is answered with a traceback.
 """
 
@@ -20,6 +21,7 @@ from bot.config import Settings
 from bot.core.replies import Replies
 from bot.errors import StoreError
 from bot.logs import REQUEST_ID
+from bot.render import privacy
 from bot.service import Kodeks
 from bot.tips.scheduler import TipScheduler, tip_loop
 
@@ -104,6 +106,12 @@ async def create_app(
     app[ASSEMBLY] = assembly
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    privacy_page = privacy.page(assembly.kodeks.replies.knowledge.organisation)  # built once
+
+    async def show_privacy(_: web.Request) -> web.Response:
+        return web.Response(text=privacy_page, content_type="text/html")
+
+    app.router.add_get(privacy.PRIVACY_PATH, show_privacy)
     for platform in assembly.platforms:
         platform.mount(app)
     app.cleanup_ctx.append(tip_loop(TipScheduler(assembly.sender, clock)))

@@ -66,47 +66,63 @@ def socket_envelope(request: SignedRequest, retry_attempt: int = 0) -> dict[str,
             "retry_reason": "timeout" if retry_attempt else "", "payload": body}  # fmt: skip
 
 
-def dm(text: str, user: str = "U0STAFF", **signing: Any) -> SignedRequest:
-    """A direct message to the bot."""
+def dm(text: str, user: str = "U0STAFF", fields: dict[str, Any] | None = None,
+       **signing: Any) -> SignedRequest:  # fmt: skip
+    """A direct message to the bot; ``fields`` adds to the event (a subtype, files, a thread_ts)."""
     message = {"type": "message", "channel": "D0DM", "channel_type": "im", "user": user, "text": text,
-               "ts": "1700000000.000001"}  # fmt: skip
+               "ts": "1700000000.000001", **(fields or {})}  # fmt: skip
     return event(message, **signing)
 
 
 def mention(text: str, channel: str = "C0TEAM", ts: str = "1700000000.000200", thread_ts: str | None = None,
-            **signing: Any) -> SignedRequest:  # fmt: skip
-    """An @mention of the bot in a channel."""
+            fields: dict[str, Any] | None = None, **signing: Any) -> SignedRequest:  # fmt: skip
+    """An @mention of the bot in a channel; ``fields`` adds to the event (``edited`` after an edit)."""
     body = {
         "type": "app_mention",
         "channel": channel,
         "user": "U0STAFF",
         "text": f"<@UKODEKS> {text}",
         "ts": ts,
+        **(fields or {}),
     }
     if thread_ts:
         body["thread_ts"] = thread_ts
     return event(body, **signing)
 
 
-def command(text: str, response_url: str, channel: str = "C0TEAM", **signing: Any) -> SignedRequest:
-    """A ``/kodeks`` slash command."""
-    form = {"token": "legacy", "team_id": "T0REGION", "channel_id": channel, "channel_name": "team",
+def command(text: str, response_url: str, channel: str = "C0TEAM", channel_name: str = "team",
+            **signing: Any) -> SignedRequest:  # fmt: skip
+    """A ``/kodeks`` slash command; a DM has ``channel_name`` "directmessage", a group DM "mpdm-…"."""
+    form = {"token": "legacy", "team_id": "T0REGION", "channel_id": channel, "channel_name": channel_name,
             "user_id": "U0STAFF", "user_name": "staff", "command": "/kodeks", "text": text,
             "api_app_id": "AKODEKS", "response_url": response_url, "trigger_id": "1.2.3"}  # fmt: skip
     return sign(urlencode(form).encode(), "application/x-www-form-urlencoded", **signing)
 
 
 def action(
-    action_id: str, value: str, response_url: str, channel: str = "C0TEAM", **signing: Any
+    action_id: str,
+    value: str,
+    response_url: str,
+    channel: str = "C0TEAM",
+    channel_name: str = "team",
+    message: dict[str, Any] | None = None,
+    **signing: Any,
 ) -> SignedRequest:
-    """A click on a button (``block_actions``)."""
-    payload = {
+    """A click on a button (``block_actions``) under an ephemeral message in ``channel``.
+
+    With ``message`` (its text and blocks) the click is under that visible message, whose content
+    Slack then sends along, as it does for every message that is not ephemeral.
+    """
+    container = {"type": "message", "channel_id": channel, "message_ts": "1700000000.000100",
+                 "is_ephemeral": message is None}  # fmt: skip
+    payload: dict[str, Any] = {
         "type": "block_actions",
         "team": {"id": "T0REGION"},
         "user": {"id": "U0STAFF"},
         "api_app_id": "AKODEKS",
-        "channel": {"id": channel},
-        "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
+        "channel": {"id": channel, "name": channel_name},
+        "container": container,
+        **({"message": {"ts": "1700000000.000100", **message}} if message else {}),
         "response_url": response_url,
         "trigger_id": "1.2.3",
         "actions": [
@@ -122,6 +138,28 @@ def action(
     return sign(
         urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded", **signing
     )
+
+
+def home_click(action_id: str, value: str) -> SignedRequest:
+    """A click on a button of the Home tab: a ``block_actions`` from a view, without a response URL."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T0REGION"},
+        "user": {"id": "U0STAFF"},
+        "api_app_id": "AKODEKS",
+        "container": {"type": "view", "view_id": "V0HOME"},
+        "view": {"id": "V0HOME", "type": "home", "blocks": []},
+        "trigger_id": "1.2.3",
+        "actions": [{"type": "button", "action_id": action_id, "value": value, "block_id": "b1",
+                     "action_ts": "1700000000.1"}],
+    }  # fmt: skip
+    return sign(urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
+
+
+def ssl_check() -> SignedRequest:
+    """Slack's certificate probe: an unsigned form POST ``ssl_check=1&token=…``, no signature headers."""
+    body = urlencode({"ssl_check": "1", "token": "legacy"}).encode()
+    return SignedRequest(body, {"Content-Type": "application/x-www-form-urlencoded"})
 
 
 def home_opened(user: str = "U0STAFF") -> SignedRequest:
@@ -190,6 +228,17 @@ def teams_click(
 ) -> dict[str, Any]:
     """A click on an ``Action.Submit`` button: a message with the button's data and no text."""
     return _teams("message", service_url, _conversation(thread), value=data, replyToId=card_message_id)
+
+
+def teams_activity(kind: str, service_url: str, **fields: Any) -> dict[str, Any]:
+    """Any other activity in a 1:1 chat (a reaction, an invoke …), with ``fields`` such as name and value."""
+    return _teams(kind, service_url, _conversation(None), **fields)
+
+
+def teams_execute(verb: str, data: dict[str, Any], service_url: str) -> dict[str, Any]:
+    """An ``Action.Execute`` click: an ``adaptiveCard/action`` invoke that waits for the card to show."""
+    action = {"type": "Action.Execute", "verb": verb, "data": data}
+    return teams_activity("invoke", service_url, name="adaptiveCard/action", value={"action": action})
 
 
 def teams_added(

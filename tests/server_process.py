@@ -7,7 +7,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import aiohttp
 
@@ -22,7 +22,8 @@ def free_port() -> int:
 class ServerProcess:
     """Start the server, wait until it answers, stop it with SIGTERM and keep what it logged."""
 
-    def __init__(self, env: Mapping[str, str]) -> None:
+    def __init__(self, env: Mapping[str, str], command: Sequence[str] = ("-m", "bot", "serve")) -> None:
+        self.command = tuple(command)  # after the Python interpreter; another server for benchmarks
         self.port = free_port()
         self.env = {**os.environ, **env, "PORT": str(self.port)}
         self.url = f"http://127.0.0.1:{self.port}"
@@ -33,7 +34,7 @@ class ServerProcess:
     async def start(self) -> None:
         """Exec the server (no shell, so SIGTERM reaches it) and wait for /healthz."""
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "serve", env=self.env,
+            sys.executable, *self.command, env=self.env,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         assert self.process.stderr is not None

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA
+
+IDENTITY = {  # a Teams bot's configured identity: what `manifest teams` needs
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID": "6f1c2b1e-3a5d-4c8e-9b7a-2d4e6f8a0b1c",
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET": "secret",
+    "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID": "tenant-rm",
+}
 
 
 def kodeks(
@@ -165,3 +174,39 @@ def test_chat_walks_through_a_dilemma_and_the_intro() -> None:
     assert "Hvilken dyd er på spil? Skriv »dilemma svar" in result.stdout
     assert "Ja, Sandhed er på spil i casen." in result.stdout and "Det siger kodeks" in result.stdout
     assert "trin 2 af 9" in result.stdout and "Næste: skriv »intro 3«" in result.stdout
+
+
+def test_serve_on_a_port_in_use_is_a_one_line_error() -> None:
+    """`serve` on a port another program listens on: exit 1 and one line naming PORT, no traceback."""
+    with socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = kodeks("serve", env={"PORT": str(port), "KODEKS_LOG_FORMAT": "json"})
+
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("{")]
+    assert result.returncode == 1
+    assert errors == [errors[0]] and errors[0].startswith(f"PORT: cannot listen on port {port}")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_teams_package_to_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    """`manifest teams --out /no/such/dir/app.zip`: exit 1, one line naming the file, no traceback."""
+    out = tmp_path / "no" / "such" / "dir" / "app.zip"
+    result = kodeks("manifest", "teams", "--out", str(out), "--url", "https://kodeks.rm.dk", env=IDENTITY)
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"manifest teams: cannot write {out}: No such file or directory"
+
+
+@pytest.mark.parametrize("platform", ["slack", "teams"])
+@pytest.mark.parametrize("url", [None, "notaurl", "http://kodeks.rm.dk", "https://"])
+def test_a_manifest_needs_the_servers_https_address(platform: str, url: str | None, tmp_path: Path) -> None:
+    """Without --url, or with one that is not https://HOST, no manifest is made: one line, exit 1."""
+    env = IDENTITY if platform == "teams" else {}
+    out = tmp_path / "app.zip"
+    args = ["--out", str(out)] if platform == "teams" else []
+    result = kodeks("manifest", platform, *args, *(["--url", url] if url is not None else []), env=env)
+
+    assert result.returncode == 1 and result.stdout == "" and not out.exists()
+    assert result.stderr.startswith(f"manifest {platform}: --url ") and len(result.stderr.splitlines()) == 1

@@ -67,7 +67,11 @@ def test_no_reply_card_or_manifest_names_the_old_organisation(other: Replies) ->
         json.dumps(slack_manifest("https://kodeks.nordvest.example", other.knowledge), ensure_ascii=False)
     )
     package = zipfile.ZipFile(
-        io.BytesIO(teams_package("00000000-0000-0000-0000-000000000001", None, other.knowledge))
+        io.BytesIO(
+            teams_package(
+                "00000000-0000-0000-0000-000000000001", "https://kodeks.nordvest.example", other.knowledge
+            )
+        )
     )
     rendered.append(package.read("manifest.json").decode())
     rendered.append(texts.error_apology(other.knowledge.organisation.codex_owner))

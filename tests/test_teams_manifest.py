@@ -52,7 +52,9 @@ def _decode_png(data: bytes) -> Image:
 
 def _package(tmp_path: Path, *args: str) -> zipfile.ZipFile:
     out = tmp_path / "app.zip"
-    result = kodeks("manifest", "teams", "--out", str(out), *args, env=IDENTITY)
+    result = kodeks(
+        "manifest", "teams", "--out", str(out), *(args or ("--url", "https://kodeks.rm.dk")), env=IDENTITY
+    )
     assert result.returncode == 0, result.stderr
     return zipfile.ZipFile(out)
 
@@ -95,6 +97,13 @@ def test_the_manifest_names_the_bot_its_scopes_commands_and_domain(tmp_path: Pat
     assert manifest["developer"]["websiteUrl"] == "https://kodeks.rm.dk"
 
 
+def test_the_privacy_and_terms_links_lead_to_the_privacy_page(tmp_path: Path) -> None:
+    """Teams' "Privacy" and "Terms of use" links open Kodeks' own /privacy page, not a 404."""
+    developer = _manifest(_package(tmp_path, "--url", "https://kodeks.rm.dk/"))["developer"]
+
+    assert developer["privacyUrl"] == developer["termsOfUseUrl"] == "https://kodeks.rm.dk/privacy"
+
+
 def test_the_icons_are_real_pngs_of_the_required_sizes(tmp_path: Path) -> None:
     """color.png is 192×192 and opaque in colour; outline.png is 32×32, white on transparent only."""
     package = _package(tmp_path)
@@ -131,7 +140,15 @@ def test_without_out_or_with_a_bare_host_the_command_explains(tmp_path: Path) ->
 def test_the_package_is_built_with_only_the_client_id(tmp_path: Path) -> None:
     """A build pipeline needs no secret: the client id alone gives a package with that app id."""
     out = tmp_path / "app.zip"
-    result = kodeks("manifest", "teams", "--out", str(out), env={TEAMS_CLIENT_ID: TEAMS_APP_ID})
+    result = kodeks(
+        "manifest",
+        "teams",
+        "--out",
+        str(out),
+        "--url",
+        "https://kodeks.example.org",
+        env={TEAMS_CLIENT_ID: TEAMS_APP_ID},
+    )
 
     assert result.returncode == 0, result.stderr
     assert _manifest(zipfile.ZipFile(out))["id"] == TEAMS_APP_ID

@@ -32,3 +32,16 @@ async def test_unknown_paths_get_a_json_404(server: str) -> None:
     async with aiohttp.ClientSession() as session, session.get(f"{server}/wp-admin") as response:
         assert response.status == 404
         assert await response.json() == {"error": "Not Found"}
+
+
+async def test_the_privacy_page_says_what_kodeks_keeps_and_never_keeps(server: str) -> None:
+    """GET /privacy is a Danish HTML page naming what is stored, what never is, and the codex owner."""
+    async with aiohttp.ClientSession() as session, session.get(f"{server}/privacy") as response:
+        assert response.status == 200 and response.content_type == "text/html"
+        page = await response.text()
+
+    assert '<html lang="da">' in page
+    for fact in ("anonyme optællinger", "kanalens id", "samtalereference", "i en time"):
+        assert fact in page
+    assert "Dine spørgsmål, dit navn eller dit bruger-id" in page
+    assert "Regionssekretariatet" in page

@@ -6,6 +6,7 @@ Every text here is quoted verbatim from the final codex; nothing in the bot rewr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.core.normalize import fold
 
@@ -108,12 +109,24 @@ class Codex:
             A prefix must be unambiguous ("a" could be two virtues and finds none), and words are
             folded like questions, so "aabenhed", "abenhed" and "Åbenhed om fejl" all find the same.
         """
-        wanted = fold(name).replace(" ", "").replace("-", "")
+        wanted = fold(name).replace(" ", "")  # not cached: what people type stays out of memory
         if not wanted:
             return None
-        keys = [(virtue, fold(virtue.name).replace(" ", "")) for virtue in self.virtues]
+        keys = [(virtue, _lookup_key(virtue.name)) for virtue in self.virtues]
         for virtue, key in keys:
-            if wanted == key or wanted == fold(virtue.id).replace(" ", "").replace("-", ""):
+            if wanted == key or wanted == _lookup_key(virtue.id):
                 return virtue
         prefixed = [virtue for virtue, key in keys if key.startswith(wanted)]
         return prefixed[0] if len(prefixed) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def _lookup_key(name: str) -> str:
+    """A virtue's name or id folded for lookup, without spaces: "Åbenhed om fejl" → "abenhedomfejl".
+
+    Note:
+        Cached: every lookup compares with the same fourteen virtue names and ids, and folding them
+        again on each request cost more than the rest of parsing a command. Only the codex's own
+        names go in here, never what a person typed.
+    """
+    return fold(name).replace(" ", "")

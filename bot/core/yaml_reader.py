@@ -53,9 +53,7 @@ class FileReader:
         try:
             node = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = int(mark.line) + 1 if mark is not None else 1
-            self.report(line, f"invalid YAML: {error.problem or error.context}")
+            self.report(*_where_and_what(error, text))
             return None
         except yaml.YAMLError as error:
             self.report(1, f"invalid YAML: {error}")
@@ -152,3 +150,20 @@ class FileReader:
             self.report(_line(key_node), "keys must be plain words")
             return None
         return str(key_node.value)
+
+
+def _where_and_what(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line to report a YAML syntax error at, and the problem in words.
+
+    Note:
+        YAML notices an unclosed quote or bracket only when the file ends, so its ``problem_mark``
+        points at the end of the file; the line that needs fixing is where the quote opened, its
+        ``context_mark``. Any other problem is reported where YAML gave up.
+    """
+    problem, context = error.problem_mark, error.context_mark
+    at_end = problem is not None and problem.index >= len(text.rstrip())
+    if context is not None and (problem is None or at_end):
+        what = f"{error.context}, {error.problem}" if error.problem else str(error.context)
+        return int(context.line) + 1, f"invalid YAML: {what}"
+    line = int(problem.line) + 1 if problem is not None else 1
+    return line, f"invalid YAML: {error.problem or error.context}"

@@ -17,7 +17,7 @@ from aiohttp import web
 from bot.clock import Clock
 from bot.config import Settings
 from bot.service import Kodeks
-from bot.store import ReferenceStore
+from bot.store import EventLog, ReferenceStore
 from bot.tips import TipPoster
 
 
@@ -27,6 +27,7 @@ class Services:
 
     kodeks: Kodeks
     references: ReferenceStore  # where a platform keeps how to post to a conversation later
+    events: EventLog  # which events were already handled: a redelivery is answered once
     settings: Settings
     clock: Clock  # "now" for subscriptions made in the chat; tests pass a fixed one
 

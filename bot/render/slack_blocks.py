@@ -113,3 +113,40 @@ def render(answer: Answer, share: str | None = None) -> list[Block]:
     blocks += _answer_buttons(answer, share)
     footer = [block for section in layout.footer(answer) for block in _blocks(section)]
     return [*blocks, {"type": "divider"}, *footer] if footer else blocks
+
+
+def modal(answer: Answer) -> Block:
+    """The answer as a modal view (``views.open``): what a button on the Home tab shows.
+
+    Note:
+        A view has no response URL to answer into, so the Home tab's buttons open the answer in a
+        modal; its title is the bot's name (a modal title holds at most 24 characters).
+    """
+    return {
+        "type": "modal",
+        "title": _plain(texts.BOT_NAME, 24),
+        "close": _plain(texts.CLOSE_BUTTON, 24),
+        "blocks": render(answer),
+    }
+
+
+def voted(blocks: list[Block]) -> list[Block]:
+    """A message's blocks after a vote: the 👍/👎 buttons become a thank-you, the rest stays.
+
+    Note:
+        Replacing the buttons is what makes one vote per answer message: nobody can press again, and
+        nothing about who voted is kept anywhere.
+    """
+    result: list[Block] = []
+    for block in blocks:
+        if block.get("type") != "actions":
+            result.append(block)
+            continue
+        elements = block.get("elements", [])
+        kept = [e for e in elements if not str(e.get("action_id", "")).startswith(f"{ACTION_FEEDBACK}:")]
+        if kept:
+            result.append({**block, "elements": kept})
+        if len(kept) < len(elements):
+            thanks = {"type": "mrkdwn", "text": escape(texts.FEEDBACK_THANKS)}
+            result.append({"type": "context", "elements": [thanks]})
+    return result

@@ -35,6 +35,8 @@ SHOW_VIRTUE_BUTTON = "Vis hele dyden"
 SHARE_BUTTON = "Del i kanalen"
 FEEDBACK_UP, FEEDBACK_DOWN = "👍 Hjælpsomt", "👎 Ikke hjælpsomt"
 FEEDBACK_THANKS = "Tak for din tilbagemelding."
+FEEDBACK_ALREADY_COUNTED = "Tak – der er allerede givet en tilbagemelding på dette svar."
+CLOSE_BUTTON = "Luk"
 
 HELP_HOW = (
     "Skriv dit spørgsmål med dine egne ord, fx »må jeg give partipolitisk rådgivning?«. "
@@ -58,8 +60,8 @@ TIPS_ALREADY_ON = "Denne kanal får allerede et tip fra kodeks hver arbejdsdag. 
 TIPS_OFF = "Denne kanal får ikke længere dagens tip fra kodeks. Slå det til igen med »tip til«."
 TIPS_ALREADY_OFF = "Denne kanal får ikke dagens tip fra kodeks. Slå det til med »tip til«."
 TIPS_ONLY_IN_CHANNELS = (
-    "Dagens tip slås til i en kanal på Slack eller Teams: skriv »/kodeks tip til« i kanalen på Slack, "
-    "eller »tip til« til Kodeks i Teams. Skriv »tip« for at se et tip nu."
+    "Her kan Kodeks ikke sende dagens tip. Det slås til i en kanal, som Kodeks er med i: skriv "
+    "»@Kodeks tip til« i kanalen. Skriv »tip« for at se et tip nu."
 )
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = (
@@ -80,10 +82,55 @@ def teams_command_virtue(promise: str) -> str:
 
 
 def tip_invitation(virtue_name: str, command: str) -> str:
-    """The line under a tip that invites people to read the whole virtue, on Slack and in Teams."""
+    """The line under a tip that invites people to read the whole virtue.
+
+    Note:
+        The same words go to Slack, to Teams and into the plain-text fallback of both, so they name
+        no platform and no platform's command: the button and writing to Kodeks work everywhere.
+    """
+    return f"Læs hele dyden {virtue_name}: tryk »{SHOW_VIRTUE_BUTTON}«, eller skriv »{command}« til Kodeks."
+
+
+PRIVACY_TITLE = "Kodeks og dine oplysninger"
+
+
+def privacy_sections(organisation: str, codex_owner: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The privacy page (``/privacy``): what Kodeks keeps, what it never keeps, and whom to ask.
+
+    Each section is a heading and its paragraphs; ``bot.render.privacy`` turns them into HTML.
+    """
     return (
-        f"Læs hele dyden {virtue_name}: skriv »/kodeks {command}« på Slack "
-        f"eller »{command}« til Kodeks i Teams."
+        (
+            "Hvad er Kodeks?",
+            (
+                f"Kodeks er {organisation}s chatbot, der svarer på spørgsmål om kodeks for rådgivning og "
+                "bistand med kodeksets egne ord, på Slack og i Microsoft Teams.",
+            ),
+        ),
+        (
+            "Det gemmer Kodeks",
+            (
+                "Tilbagemeldinger (👍/👎) som anonyme optællinger pr. dag, dyd og punkt i kodeks – "
+                "uden hvem der stemte, og uden spørgsmålet.",
+                "Kanaler, der har slået dagens tip til: platform, kanalens id og hvor langt kanalen er "
+                "i rækken af tip – ikke hvem der slog det til.",
+                "I Teams: hvordan Kodeks kan skrive til en samtale senere (en samtalereference), uden "
+                "personen, der skrev.",
+                "På Slack: id'et på de hændelser, Kodeks har besvaret, i en time, så et spørgsmål, som "
+                "Slack sender igen, kun besvares én gang. Indholdet gemmes ikke.",
+            ),
+        ),
+        (
+            "Det gemmer Kodeks aldrig",
+            (
+                "Dine spørgsmål, dit navn eller dit bruger-id. Spørgsmål besvares og glemmes; de skrives "
+                "heller ikke i driftsloggen.",
+            ),
+        ),
+        (
+            "Spørgsmål",
+            (f"Spørg {codex_owner}, der har ansvaret for kodeks og for Kodeks.",),
+        ),
     )
 
 

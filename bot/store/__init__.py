@@ -5,7 +5,7 @@ sender a ``TipStore`` …); one SQL implementation (``bot.store.sql.SqlStore``) 
 
 Nothing about people is stored: feedback is counted per day, topic and bullet, without user or text;
 tip subscriptions know a channel id, never who subscribed it; conversation references say where to
-post, not who asked.
+post, not who asked; handled event ids are kept for an hour, without their content.
 """
 
 from __future__ import annotations
@@ -216,6 +216,18 @@ class ReferenceStore(Protocol):
         """The stored reference of a conversation, or None if the bot never saw it."""
 
 
+class EventLog(Protocol):
+    """Which platform events were already handled, so a redelivered event is answered once."""
+
+    async def first_delivery(self, platform: str, event_id: str, now: datetime) -> bool:
+        """True for exactly one delivery of an event id, across restarts and instances.
+
+        Note:
+            Ids are kept for ``EVENTS_KEPT`` (Slack redelivers within minutes), then forgotten; they
+            say nothing about people.
+        """
+
+
 class Health(Protocol):
     """The database's life cycle: readiness and shutdown."""
 
@@ -226,7 +238,7 @@ class Health(Protocol):
         """Release connections."""
 
 
-class Store(FeedbackStore, TipStore, ReferenceStore, UsageStore, QuestionQueue, Health, Protocol):
+class Store(FeedbackStore, TipStore, ReferenceStore, UsageStore, QuestionQueue, EventLog, Health, Protocol):
     """Every concern at once: what the composition root opens and hands out piece by piece."""
 
 
@@ -234,6 +246,8 @@ RETRY_AFTER = timedelta(minutes=10)
 """A failed send is retried, and a claim whose sender vanished is taken over, after this long."""
 MAX_ATTEMPTS = 5
 """Tries per channel and day; after that the day is given up (and logged), not retried forever."""
+EVENTS_KEPT = timedelta(hours=1)
+"""How long a handled event id is remembered; Slack's retries come within minutes."""
 
 
 async def open_store(url: str) -> Store:

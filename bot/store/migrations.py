@@ -168,12 +168,27 @@ def m005_usage_and_questions(connection: Connection) -> None:
     asked_questions.create(connection, checkfirst=True)
 
 
+handled_events = sa.Table(
+    "handled_events",
+    metadata,
+    sa.Column("platform", sa.String(16), primary_key=True),
+    sa.Column("event_id", sa.String(255), primary_key=True),  # the platform's id of one delivery's event
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+
+
+def m006_handled_events(connection: Connection) -> None:
+    """The ids of events already answered, for about an hour: a redelivery is answered once."""
+    handled_events.create(connection, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("m001_feedback", m001_feedback),
     ("m002_tips", m002_tips),
     ("m003_conversation_references", m003_conversation_references),
     ("m004_post_kinds", m004_post_kinds),
     ("m005_usage_and_questions", m005_usage_and_questions),
+    ("m006_handled_events", m006_handled_events),
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Self
 
 import sqlalchemy as sa
@@ -11,9 +11,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
-from bot.store import MAX_ATTEMPTS, RETRY_AFTER, TIP, FeedbackCount, Subscription, TipClaim
-from bot.store.migrations import conversation_references, feedback, migrate, subscriptions, tip_deliveries
+from bot.store import EVENTS_KEPT, MAX_ATTEMPTS, RETRY_AFTER, TIP, FeedbackCount, Subscription, TipClaim
+from bot.store.migrations import (
+    conversation_references,
+    feedback,
+    handled_events,
+    migrate,
+    subscriptions,
+    tip_deliveries,
+)
 from bot.store.sql_owners import SqlOwners
+
+PRUNE_EVERY = timedelta(minutes=5)
+"""How often (at most) one process deletes handled event ids older than ``EVENTS_KEPT``."""
 
 
 def async_url(url: str) -> str:
@@ -31,6 +41,7 @@ class SqlStore(SqlOwners):
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._pruned_at: datetime | None = None
 
     @classmethod
     async def open(cls, url: str) -> Self:
@@ -232,6 +243,30 @@ class SqlStore(SqlOwners):
         async with self._engine.connect() as connection:
             stored = (await connection.execute(query)).scalar_one_or_none()
         return None if stored is None else dict(json.loads(stored))
+
+    async def first_delivery(self, platform: str, event_id: str, now: datetime) -> bool:
+        """Insert the (platform, event id) row; whoever inserts it handles the event.
+
+        Note:
+            One statement whose success is read from ``rowcount``: the primary key decides between
+            two processes (or two concurrent deliveries) inserting the same id. Every ``PRUNE_EVERY``
+            the same transaction also deletes ids older than ``EVENTS_KEPT``.
+        """
+        moment = _utc(now)
+        statement = (
+            self._insert(handled_events)
+            .values(platform=platform, event_id=event_id[:255], received_at=moment)
+            .on_conflict_do_nothing(index_elements=["platform", "event_id"])
+        )
+        prune = self._pruned_at is None or moment - self._pruned_at >= PRUNE_EVERY
+        async with self._engine.begin() as connection:
+            if prune:
+                self._pruned_at = moment
+                await connection.execute(
+                    handled_events.delete().where(handled_events.c.received_at < moment - EVENTS_KEPT)
+                )
+            inserted = await connection.execute(statement)
+        return bool(inserted.rowcount == 1)
 
     async def ping(self) -> None:
         """Raise StoreError if the database does not answer."""

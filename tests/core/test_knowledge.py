@@ -103,6 +103,18 @@ def test_a_yaml_syntax_error_names_its_line(knowledge_copy: Path) -> None:
     assert "invalid YAML" in problem
 
 
+def test_an_unclosed_quote_is_reported_where_it_opens(knowledge_copy: Path) -> None:
+    """A quote that is never closed is reported at the line it opens, not at the end of the file."""
+    codex = knowledge_copy / "codex.yaml"
+    _edit(codex, "    promise: Vi skal tale sandt.", '    promise: "Vi skal tale sandt.')
+
+    (problem,) = _problems(knowledge_copy)
+
+    opened = _line_of(codex, 'promise: "Vi skal tale sandt.')
+    assert problem.startswith(f"{codex}:{opened}: invalid YAML")
+    assert "quoted scalar" in problem
+
+
 def test_empty_and_wrongly_typed_fields_are_all_reported_together(knowledge_copy: Path) -> None:
     """An empty promise and a number where text belongs are both listed, each with its line."""
     codex = knowledge_copy / "codex.yaml"

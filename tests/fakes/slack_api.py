@@ -49,7 +49,7 @@ class FakeSlack:
 
     async def start(self) -> None:
         app = web.Application()
-        app.router.add_post("/api/{method}", self._api)
+        app.router.add_route("*", "/api/{method}", self._api)  # Slack takes GET and POST alike
         app.router.add_post("/respond/{name}", self._respond)
         app.router.add_get("/socket", self._socket)
         self._runner, self.port = await start_on_free_port(app)
@@ -117,7 +117,9 @@ class FakeSlack:
 
     async def _record(self, method: str, request: web.Request) -> None:
         raw = await request.text()
-        if request.content_type == "application/json":
+        if request.method == "GET":
+            params: dict[str, Any] = dict(request.query)
+        elif request.content_type == "application/json":
             params = json.loads(raw or "{}")
         else:
             params = dict(parse_qsl(raw))

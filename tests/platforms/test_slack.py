@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import sys
 import time
@@ -17,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 import pytest_asyncio
 from aiohttp import web
 
 from bot.config import Settings, SlackSettings
 from bot.core.replies import Replies
-from bot.render import slack_blocks
+from bot.render import slack_blocks, texts
 from bot.service import Kodeks
 from bot.store import Store
 from bot.web import create_app
@@ -167,6 +169,43 @@ async def test_feedback_is_stored_anonymously_and_thanked(
     assert "U0STAFF" not in repr(count)
 
 
+async def test_pressing_thumbs_down_five_times_counts_one_vote(
+    server: Server, slack_api: FakeSlack, bot: Kodeks
+) -> None:
+    """Five 👎 clicks on the same answer count once; the later clicks are thanked, not counted."""
+    value = "down|neutralitet|neutralitet.2"
+    for _ in range(5):
+        await server.post(
+            payloads.action(f"{slack_blocks.ACTION_FEEDBACK}:down", value, slack_api.response_url())
+        )
+
+    calls = await slack_api.wait_for("response_url", count=5)
+    (count,) = await bot.store.feedback()
+    assert (count.helpful, count.unhelpful) == (0, 1)
+    thanks = sorted(call.params["text"] for call in calls)  # the clicks are handled concurrently
+    assert thanks == sorted([texts.FEEDBACK_THANKS] + [texts.FEEDBACK_ALREADY_COUNTED] * 4)
+
+
+async def test_a_vote_on_an_answer_replaces_its_vote_buttons_with_thanks(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """After 👍 on a DM answer, the message keeps its answer and "Vis hele dyden" but has no vote buttons."""
+    await server.post(payloads.dm("tavshedspligt"))
+    (answer,) = await slack_api.wait_for("chat.postMessage")
+    message = {"text": answer.params["text"], "blocks": answer.params["blocks"]}
+    up = _buttons(answer.params["blocks"])[texts.FEEDBACK_UP]
+    click = payloads.action(f"{slack_blocks.ACTION_FEEDBACK}:up", up, slack_api.response_url(), "D0DM",
+                            "directmessage", message=message)  # fmt: skip
+    await server.post(click)
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert call.params["replace_original"] is True
+    assert texts.FEEDBACK_UP not in _buttons(call.params["blocks"])
+    assert texts.SHOW_VIRTUE_BUTTON in _buttons(call.params["blocks"])
+    assert texts.FEEDBACK_THANKS in _text_of(call.params["blocks"])
+    assert "Neutralitet, punkt 4" in _text_of(call.params["blocks"])
+
+
 async def test_share_button_posts_the_same_answer_visibly_in_the_channel(
     server: Server, slack_api: FakeSlack
 ) -> None:
@@ -191,6 +230,36 @@ async def test_sharing_in_a_channel_without_the_app_explains_how_to_invite_it(
     assert "/invite @Kodeks" in call.params["text"]
 
 
+async def test_sharing_in_a_dm_between_colleagues_posts_the_answer_there(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """In a DM between two colleagues (no Kodeks there) "Del i kanalen" shares through the response URL."""
+    slack_api.fail_next("chat.postMessage", "channel_not_found")  # what posting there would answer
+    click = payloads.action(
+        slack_blocks.ACTION_SHARE, "neutralitet", slack_api.response_url(), "D0COLLEAGUES", "directmessage"
+    )
+    await server.post(click)
+
+    (call,) = await slack_api.wait_for("response_url")
+    assert call.params["response_type"] == "in_channel"
+    assert "<@U0STAFF> delte" in _text_of(call.params["blocks"])
+    assert "Vær loyal i din udførelse" in _text_of(call.params["blocks"])
+    assert slack_api.of("chat.postMessage") == []
+
+
+async def test_tip_til_in_a_dm_between_colleagues_is_refused_kindly(
+    server: Server, slack_api: FakeSlack, bot: Kodeks
+) -> None:
+    """`/kodeks tip til` in a DM or group DM subscribes nothing and says tips are switched on in a channel."""
+    for channel, name in (("D0COLLEAGUES", "directmessage"), ("C0GROUP", "mpdm-anne--bo-1")):
+        _, body = await server.post(
+            payloads.command("tip til", slack_api.response_url(), channel=channel, channel_name=name)
+        )
+        assert "i en kanal" in json.loads(body)["text"]
+
+    assert await bot.store.subscriptions() == []
+
+
 async def test_app_home_shows_the_seven_virtues_as_buttons(server: Server, slack_api: FakeSlack) -> None:
     """Opening the Home tab publishes a view with the virtues and the contact."""
     await server.post(payloads.home_opened("U0STAFF"))
@@ -203,6 +272,16 @@ async def test_app_home_shows_the_seven_virtues_as_buttons(server: Server, slack
     assert len([name for name in _buttons(view["blocks"]) if name not in offers]) == 7
     assert _buttons(view["blocks"])["Introduktion til kodeks"] == "intro"
     assert "regionssekretariatet@rm.dk" in _text_of(view["blocks"])
+
+
+async def test_a_virtue_button_on_the_home_tab_opens_the_virtue(server: Server, slack_api: FakeSlack) -> None:
+    """Clicking a virtue on the Home tab shows that virtue in full, in a modal opened with the trigger."""
+    status, _ = await server.post(payloads.home_click(f"{slack_blocks.ACTION_SHOW_TOPIC}:sandhed", "sandhed"))
+
+    (call,) = await slack_api.wait_for("views.open")
+    assert status == 200
+    assert call.params["trigger_id"] == "1.2.3" and call.params["view"]["type"] == "modal"
+    assert "Læg alle vigtige informationer frem." in _text_of(call.params["view"]["blocks"])
 
 
 async def test_a_redelivered_event_is_answered_once(server: Server, slack_api: FakeSlack) -> None:
@@ -219,6 +298,26 @@ async def test_a_redelivered_event_is_answered_once(server: Server, slack_api: F
     assert len(answers) == 1 and len(calls) == 2
 
 
+async def test_an_event_redelivered_after_a_restart_is_answered_once(
+    service: Replies, slack_api: FakeSlack, tmp_path: Path
+) -> None:
+    """Event E answered, the server restarted on the same database, E retried: still one answer."""
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
+    settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
+    first = payloads.dm("tavshedspligt")
+    async for url, session, assembly in serve(service, settings):
+        await Server(url, session, assembly.kodeks, assembly.store).post(first)
+        await slack_api.wait_for("chat.postMessage")
+    async for url, session, assembly in serve(service, settings):
+        restarted = Server(url, session, assembly.kodeks, assembly.store)
+        status, _ = await restarted.post(payloads.sign(first.body, "application/json", retry=1))
+        await restarted.post(payloads.dm("hjælp"))
+        calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+
+    assert status == 200
+    assert len(calls) == 2
+
+
 async def test_messages_from_bots_and_edits_are_ignored(server: Server, slack_api: FakeSlack) -> None:
     """Bot messages (Kodeks' own included) and edited messages are never answered."""
     from_bot = {"type": "message", "channel": "D0DM", "channel_type": "im", "bot_id": "BKODEKS",
@@ -233,6 +332,51 @@ async def test_messages_from_bots_and_edits_are_ignored(server: Server, slack_ap
     assert len(calls) == 1
 
 
+async def test_a_question_with_a_file_attached_is_answered(server: Server, slack_api: FakeSlack) -> None:
+    """A DM question sent with a file (subtype file_share) gets its answer like any other question."""
+    files = {"subtype": "file_share", "files": [{"id": "F0DOC", "name": "referat.pdf"}]}
+    await server.post(payloads.dm("må jeg give partipolitisk rådgivning?", fields=files))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["channel"] == "D0DM"
+    assert "Neutralitet, punkt 2" in _text_of(call.params["blocks"])
+
+
+async def test_people_speaking_are_answered_and_notices_are_not(server: Server, slack_api: FakeSlack) -> None:
+    """/me and "also send to channel" messages are answered; joins, deletions and bot posts are not."""
+    notices = [{"subtype": "channel_join"}, {"subtype": "message_deleted"}, {"subtype": "bot_message"}]
+    for fields in notices:
+        await server.post(payloads.dm("tavshedspligt", fields=fields))
+    await server.post(payloads.dm("tavshedspligt", fields={"subtype": "me_message"}))
+    await server.post(payloads.dm("hjælp", fields={"subtype": "thread_broadcast", "thread_ts": "1.0"}))
+
+    calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+    assert len(calls) == 2 and "Neutralitet, punkt 4" in _text_of(calls[0].params["blocks"])
+
+
+async def test_an_edited_mention_is_not_answered_again(server: Server, slack_api: FakeSlack) -> None:
+    """Editing a message that mentions Kodeks (same ts, new event_id, an `edited` field) adds no answer."""
+    await server.post(payloads.mention("tavshedspligt", ts="1700000000.000500"))
+    edited = {"edited": {"user": "U0STAFF", "ts": "1700000060.000000"}}
+    await server.post(payloads.mention("tavshedspligt!", ts="1700000000.000500", fields=edited))
+    await server.post(payloads.mention("hjælp", ts="1700000000.000600"))
+
+    calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+    assert len(calls) == 2
+
+
+async def test_a_reply_in_a_dm_thread_is_answered_in_that_thread(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """A question asked inside a DM thread is answered there, even when conversations.replies fails."""
+    slack_api.fail_next("conversations.replies", "internal_error")
+    await server.post(payloads.dm("tavshedspligt", fields={"thread_ts": "1700000000.000001"}))
+
+    (call,) = await slack_api.wait_for("chat.postMessage")
+    assert call.params["thread_ts"] == "1700000000.000001"
+    assert "Neutralitet, punkt 4" in _text_of(call.params["blocks"])
+
+
 async def test_forged_and_stale_signatures_get_401_and_nothing_is_posted(
     server: Server, slack_api: FakeSlack
 ) -> None:
@@ -244,6 +388,31 @@ async def test_forged_and_stale_signatures_get_401_and_nothing_is_posted(
     assert (await server.post(stale))[0] == 401
     await server.post(payloads.dm("hjælp"))
     assert len(await slack_api.wait_for_text("chat.postMessage", "De syv dyder")) == 1
+
+
+async def test_slacks_ssl_check_is_answered_200(server: Server, slack_api: FakeSlack) -> None:
+    """Slack's unsigned `ssl_check=1` probe, sent when a request URL is saved, gets 200 and posts nothing."""
+    status, _ = await server.post(payloads.ssl_check())
+
+    assert status == 200
+    assert slack_api.of("chat.postMessage") == []
+
+
+async def test_a_wrongly_signed_question_leaves_no_trace_in_the_log(
+    service: Replies, slack_api: FakeSlack, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A DM with a bad signature is refused, and neither its words nor its user id are logged anywhere."""
+    caplog.set_level(logging.DEBUG)  # before the server exists: Bolt's loggers copy the level then
+    marker = "hemmelig-markoer-7f3a9"
+    slack = SlackSettings(payloads.BOT_TOKEN, payloads.SIGNING_SECRET, "", slack_api.api_url)
+    settings = Settings(slack=slack, database_url=f"sqlite:///{tmp_path / 'kodeks.db'}")
+    forged = payloads.dm(f"{marker} tavshedspligt", user="U0MARKED", secret="wrong")
+    async for url, session, assembly in serve(service, settings):
+        status, _ = await Server(url, session, assembly.kodeks, assembly.store).post(forged)
+
+    logged = caplog.text + " ".join(str(vars(record)) for record in caplog.records)
+    assert status == 401
+    assert marker not in logged and "U0MARKED" not in logged
 
 
 async def test_a_signed_but_malformed_body_is_a_400(server: Server, slack_api: FakeSlack) -> None:
@@ -290,7 +459,8 @@ async def test_socket_mode_answers_events_once_and_acks_them(
         await slack_api.push(payloads.socket_envelope(question, retry_attempt=1))
         await slack_api.push(payloads.socket_envelope(payloads.dm("hjælp")))
 
-        calls = await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+        await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+        calls = await slack_api.wait_for_text("chat.postMessage", "Neutralitet, punkt 4")  # any order
         acks = await slack_api.wait_for("socket_ack", count=3)
     finally:
         await runner.cleanup()

@@ -30,6 +30,7 @@ from tests import payloads
 from tests.fakes.bot_connector import STATIC_TOKEN, FakeBotConnector, Post, static_connections
 from tests.fakes.slack_api import FakeSlack
 from tests.platforms.server import SUNDAY_NOON, serve
+from tests.server_process import free_port
 
 
 @dataclass
@@ -259,6 +260,63 @@ async def test_feedback_is_stored_anonymously_and_thanked(
     assert payloads.TEAMS_USER["id"] not in repr(count)
 
 
+async def test_pressing_thumbs_down_five_times_on_one_card_counts_one_vote(
+    server: Server, connector: FakeBotConnector, bot: Kodeks
+) -> None:
+    """Five 👎 clicks on the same answer card count once; the later clicks are thanked, not counted."""
+    answer = await _answer_to(server, connector, payloads.teams_message("tavshedspligt", connector.url))
+    down = _buttons(answer.card)["👎 Ikke hjælpsomt"]
+    posts = [
+        await _answer_to(server, connector, payloads.teams_click(down, connector.url, "reply-1"))
+        for _ in range(5)
+    ]
+
+    (count,) = await bot.store.feedback()
+    assert (count.helpful, count.unhelpful) == (0, 1)
+    assert posts[0].activity["text"] == "Tak for din tilbagemelding."
+    assert all("allerede" in post.activity["text"] for post in posts[1:])
+
+
+async def test_an_action_execute_click_is_answered_with_the_virtue_card(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """An Action.Execute click (`adaptiveCard/action`, verb show_topic) returns the virtue card, not 501."""
+    click = payloads.teams_execute("show_topic", {"topic": "neutralitet"}, connector.url)
+    async with server.session.post(f"{server.url}/api/messages", json=click) as response:
+        status, body = response.status, await response.json()
+
+    assert status == 200
+    assert body["statusCode"] == 200 and body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert body["value"]["body"][0]["text"] == "Neutralitet"
+    assert "Neutralitet, punkt 5" in json.dumps(body["value"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [
+        ("invoke", {"name": "composeExtension/query", "value": {"commandId": "search"}}),
+        ("invoke", {"name": "task/fetch", "value": {"data": {}}}),
+        ("invoke", {"name": "signin/verifyState", "value": {"state": "123"}}),
+        ("invoke", {"name": "adaptiveCard/action", "value": {"action": {"type": "Action.Submit"}}}),
+        ("messageReaction", {"reactionsAdded": [{"type": "like"}], "replyToId": "reply-1"}),
+        ("messageUpdate", {"text": "rettet"}),
+        ("messageDelete", {}),
+        ("installationUpdate", {"action": "add"}),
+        ("conversationUpdate", {"membersRemoved": [payloads.TEAMS_USER]}),
+        ("typing", {}),
+        ("event", {"name": "application/vnd.microsoft.meetingStart"}),
+        ("endOfConversation", {}),
+    ],
+)
+async def test_every_kind_of_teams_activity_gets_a_2xx_or_a_clean_4xx(
+    server: Server, connector: FakeBotConnector, kind: str, fields: dict[str, Any]
+) -> None:
+    """Reactions, edits, installs and unoffered invokes never get a 5xx ("unable to reach app")."""
+    status = await server.send(payloads.teams_activity(kind, connector.url, **fields))
+
+    assert 200 <= status < 300 or 400 <= status < 500
+
+
 async def test_a_failed_reply_is_followed_by_a_danish_apology_not_the_error(
     server: Server, connector: FakeBotConnector
 ) -> None:
@@ -270,6 +328,21 @@ async def test_a_failed_reply_is_followed_by_a_danish_apology_not_the_error(
     assert "Neutralitet, punkt 4" in failed.shown  # the answer whose delivery failed
     assert apology.activity["text"].startswith("Beklager, der gik noget galt hos mig.")
     assert "Exception" not in apology.shown and "500" not in apology.shown
+
+
+async def test_a_reply_that_cannot_be_delivered_is_one_log_line_and_no_5xx(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A message whose serviceUrl does not answer gets a 2xx and one clear warning, no tracebacks."""
+    nobody = f"http://127.0.0.1:{free_port()}/"
+    caplog.set_level(logging.INFO)
+
+    status = await server.send(payloads.teams_message("tavshedspligt", nobody))
+
+    problems = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert 200 <= status < 300
+    assert [record.getMessage() for record in problems] == ["teams_reply_not_delivered"]
+    assert not any(record.exc_info for record in caplog.records)
 
 
 async def test_conversation_references_are_stored_without_the_person(

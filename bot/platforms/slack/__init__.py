@@ -38,7 +38,7 @@ class Slack:
         if self.settings.socket_mode:
             app.cleanup_ctx.append(socket_mode(self.bolt, self.settings.app_token))
         else:
-            app.router.add_post(ROUTE, events_route(self.bolt))
+            app.router.add_post(ROUTE, events_route(self.bolt, self.settings.signing_secret))
 
 
 def create(services: Services) -> Platform | None:
@@ -48,4 +48,4 @@ def create(services: Services) -> Platform | None:
         return None
     from bot.platforms.slack.app import create_slack_app
 
-    return Slack(create_slack_app(services.kodeks, settings, services.clock), settings)
+    return Slack(create_slack_app(services.kodeks, settings, services.clock, services.events), settings)

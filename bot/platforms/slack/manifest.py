@@ -20,10 +20,14 @@ BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
 def slack_manifest(base_url: str | None, knowledge: Knowledge, socket_mode: bool = False) -> dict[str, Any]:
     """Return the manifest; HTTP request URLs are ``{base_url}/slack/events`` unless in Socket Mode.
 
-    The descriptions and colour come from the knowledge folder's organisation and codex.
+    The descriptions and colour come from the knowledge folder's organisation and codex. Without
+    Socket Mode ``base_url`` is required (ValueError): a placeholder would install an app that never
+    reaches the server.
     """
     organisation = knowledge.organisation
-    events_url = f"{(base_url or 'https://kodeks.example.org').rstrip('/')}/slack/events"
+    if base_url is None and not socket_mode:
+        raise ValueError("base_url is required unless in Socket Mode")
+    events_url = f"{(base_url or '').rstrip('/')}/slack/events"
     command: dict[str, Any] = {
         "command": SLASH_COMMAND,
         "description": texts.SLACK_COMMAND_DESCRIPTION,

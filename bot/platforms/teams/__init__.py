@@ -12,4 +12,10 @@ def create(services: Services) -> Platform | None:
     """The Teams platform: ``POST /api/messages`` and its tip poster."""
     from bot.platforms.teams.agent import create_teams
 
-    return create_teams(services.kodeks, services.references, services.settings.teams, services.clock)
+    return create_teams(
+        services.kodeks,
+        services.references,
+        services.settings.teams,
+        services.clock,
+        events=services.events,
+    )

@@ -10,14 +10,22 @@ later through ``TeamsTipPoster``.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
-from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    ConversationReference,
+    InvokeResponse,
+)
 from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_decorator, start_agent_process
 from microsoft_agents.hosting.core import (
     AgentApplication,
@@ -30,6 +38,7 @@ from microsoft_agents.hosting.core import (
     MemoryStorage,
     MessageFactory,
     OutboundHostValidator,
+    RouteRank,
     TurnContext,
     TurnState,
 )
@@ -42,7 +51,7 @@ from bot.logs import PLATFORM as PLATFORM_OF_REQUEST
 from bot.platforms.teams.markup import strip_markup
 from bot.render import actions, adaptive_card, texts
 from bot.service import Conversation, Kodeks
-from bot.store import ReferenceStore
+from bot.store import EventLog, ReferenceStore
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +59,46 @@ PLATFORM = "teams"
 ROUTE = "/api/messages"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 GROUP_CONVERSATIONS = frozenset({"channel", "groupChat"})
+INVOKE_CARD = "application/vnd.microsoft.card.adaptive"
+INVOKE_MESSAGE = "application/vnd.microsoft.activity.message"
+"""What an ``adaptiveCard/action`` invoke response carries: a card replacing the clicked one, or a text."""
+DELIVERY_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
+"""A reply that could not be handed to Teams: its service URL refused, timed out or answered an error."""
 GONE_STATUSES = frozenset({403, 404})
 """What Teams answers a post to a conversation the app was removed from (or that was deleted)."""
+
+
+class _SdkNoise(logging.Filter):
+    """Drops the SDK's lines that Kodeks says better itself, or that no operator can act on.
+
+    "App ID is not provided" comes with every request in local anonymous mode (which is logged once
+    at start); "An error occurred in the AgentApplication" duplicates, with a traceback, what the
+    application's error handler logs with context; "Validation error for Activity" is an ERROR with a
+    traceback (and pieces of the body) for every malformed activity, which the route answers 400.
+    """
+
+    NOISE = (
+        "App ID is not provided",
+        "An error occurred in the AgentApplication",
+        "Validation error for Activity",
+    )
+    LOGGERS = (
+        "microsoft_agents.hosting.core.connector.client.user_token_client",
+        "microsoft_agents.hosting.core.app.agent_application",
+        "microsoft_agents.activity.activity",
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every record but the two above."""
+        return not str(record.msg).startswith(self.NOISE)
+
+
+def quiet_sdk_noise() -> None:
+    """Install ``_SdkNoise`` on the SDK loggers that emit it (once per process)."""
+    for name in _SdkNoise.LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, _SdkNoise) for existing in logger.filters):
+            logger.addFilter(_SdkNoise())
 
 
 def card_message(card: dict[str, Any], summary: str) -> Activity:
@@ -105,7 +152,7 @@ def _mentions_kodeks(activity: Activity) -> bool:
 
 
 def _routable(body: bytes) -> bool:
-    """Whether a body is an activity Kodeks can answer: type, channel, service URL, conversation, bot.
+    """Whether a body is an activity Kodeks can answer: type, channel, service URL, conversation, bot, sender.
 
     Note:
         The SDK checks only type and conversation id and answers anything else it cannot process with
@@ -115,10 +162,17 @@ def _routable(body: bytes) -> bool:
         activity = Activity.model_validate_json(body)
     except ValueError:  # invalid JSON and pydantic's ValidationError alike
         return False
-    conversation, recipient = activity.conversation, activity.recipient
+    conversation, recipient, sender = activity.conversation, activity.recipient, activity.from_property
     return bool(activity.type and activity.channel_id and activity.service_url) and bool(
-        conversation and conversation.id and recipient and recipient.id
+        conversation and conversation.id and recipient and recipient.id and sender and sender.id
     )
+
+
+def _delivery_fields(activity: Activity, error: BaseException) -> dict[str, object]:
+    """What an operator needs about a reply that did not arrive: where it went and what came back."""
+    status = error.status if isinstance(error, aiohttp.ClientResponseError) else None
+    host = urlsplit(activity.service_url or "").netloc
+    return {"service_host": host, "status": status, "error": error.__class__.__name__}
 
 
 def _data(value: object) -> dict[str, str]:
@@ -128,9 +182,16 @@ def _data(value: object) -> dict[str, str]:
 
 
 def create_agent(
-    service: Kodeks, references: ReferenceStore, connections: Connections, clock: Clock
+    service: Kodeks,
+    references: ReferenceStore,
+    connections: Connections,
+    clock: Clock,
+    events: EventLog | None = None,
 ) -> AgentApplication[TurnState]:
-    """The agent application: message, install and button handlers, and the error reply."""
+    """The agent application: message, install and button handlers, and the error reply.
+
+    ``events`` remembers which answer cards were voted on, so each card counts one vote.
+    """
     agent = AgentApplication[TurnState](
         storage=MemoryStorage(),  # turn state only; nothing Kodeks needs survives a turn
         connection_manager=connections,
@@ -169,13 +230,68 @@ def create_agent(
         answer = await service.reply(_data(value).get("command", ""), where, clock())
         await context.send_activity(answer_message(answer))
 
+    async def first_vote(activity: Activity) -> bool:
+        """Whether the card clicked on (``replyToId``) gets its first vote; unknown cards count."""
+        if events is None or not activity.reply_to_id:
+            return True
+        try:
+            return await events.first_delivery(
+                PLATFORM, f"vote:{conversation_key(activity)}:{activity.reply_to_id}", clock()
+            )
+        except Exception:
+            log.warning("teams_event_log_unavailable", exc_info=True)
+            return True
+
     @agent.adaptive_card.action_submit(adaptive_card.VERB_FEEDBACK)
     async def on_feedback(context: TurnContext, state: TurnState, value: object) -> None:
+        """One vote per answer card: a second click on the same card is thanked, not counted."""
         await remember(context)
+        first = await first_vote(context.activity)
         vote = actions.decode_vote(_data(value).get("value", ""))
-        if vote is not None:
+        if vote is not None and first:
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-        await context.send_activity(MessageFactory.text(texts.FEEDBACK_THANKS))
+        thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
+        await context.send_activity(MessageFactory.text(thanks))
+
+    @agent.adaptive_card.action_execute(re.compile(".*"))
+    async def on_execute(context: TurnContext, state: TurnState, data: object) -> AdaptiveCardInvokeResponse:
+        """``Action.Execute`` (an ``adaptiveCard/action`` invoke): the answer is the card sent back.
+
+        Kodeks' own cards use ``Action.Submit``; a card that executes a verb (a newer client, a card
+        copied into a workflow) gets the same content as the replacing card, or the thanks as a message.
+        """
+        value = context.activity.value
+        action = value.get("action") if isinstance(value, dict) else None
+        verb = action.get("verb", "") if isinstance(action, dict) else ""
+        fields = _data(data)
+        if verb == adaptive_card.VERB_FEEDBACK:
+            first = await first_vote(context.activity)
+            vote = actions.decode_vote(fields.get("value", ""))
+            if vote is not None and first:
+                await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
+            thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
+            return AdaptiveCardInvokeResponse(status_code=200, type=INVOKE_MESSAGE, value=thanks)
+        answer = (
+            service.show_topic(fields.get("topic", ""))
+            if verb == adaptive_card.VERB_SHOW_TOPIC
+            else service.help()
+        )
+        return AdaptiveCardInvokeResponse(
+            status_code=200, type=INVOKE_CARD, value=adaptive_card.render(answer)
+        )
+
+    @agent.invoke(None, rank=RouteRank.LAST)
+    async def on_other_invoke(context: TurnContext, state: TurnState) -> None:
+        """Any other invoke (message extensions, task modules, sign-in …): Kodeks offers none of them.
+
+        Note:
+            Without a handler the SDK answers an invoke 501, which Teams shows as "unable to reach
+            app". An empty 200 tells Teams the request arrived and there is nothing to show.
+        """
+        log.info("teams_invoke_not_offered", extra={"invoke": str(context.activity.name or "")[:64]})
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body={}))
+        )
 
     @agent.message()
     async def on_message(context: TurnContext, state: TurnState) -> None:
@@ -189,10 +305,27 @@ def create_agent(
 
     @agent.error
     async def on_error(context: TurnContext, error: Exception) -> None:
-        log.error("teams_turn_failed", exc_info=error, extra={"type": context.activity.type})
-        if context.activity.type == ActivityTypes.message:
-            apology = texts.error_apology(service.replies.knowledge.organisation.codex_owner)
+        """Log the failure once and apologise in the chat, if the chat can still be reached.
+
+        Note:
+            A reply Teams cannot take (its ``serviceUrl`` down or answering an error) is one warning
+            line without a traceback: nothing in Kodeks is broken. The turn then ends normally, so the
+            request is still acknowledged (202) instead of becoming a 500.
+        """
+        activity = context.activity
+        undelivered = isinstance(error, DELIVERY_ERRORS)
+        if undelivered:
+            log.warning("teams_reply_not_delivered", extra=_delivery_fields(activity, error))
+        else:
+            log.error("teams_turn_failed", exc_info=error, extra={"type": activity.type})
+        if activity.type != ActivityTypes.message:
+            return
+        apology = texts.error_apology(service.replies.knowledge.organisation.codex_owner)
+        try:
             await context.send_activity(MessageFactory.text(apology))
+        except DELIVERY_ERRORS as again:
+            if not undelivered:  # the first failure was ours; say that the apology did not arrive either
+                log.warning("teams_reply_not_delivered", extra=_delivery_fields(activity, again))
 
     return agent
 
@@ -280,16 +413,19 @@ def create_teams(
     settings: TeamsSettings,
     clock: Clock,
     connections: Connections | None = None,
+    events: EventLog | None = None,
 ) -> Teams:
     """Build the Teams side; ``connections`` replaces MSAL in tests (a static token provider).
 
     ``clock`` dates subscriptions made with ``tip til``; tests pass the server's fixed one.
+    ``events`` keeps one vote per answer card (without it every click counts).
     """
+    quiet_sdk_noise()
     connections = connections or connections_for(settings)
     adapter = create_adapter(connections, validate_hosts=not settings.anonymous)
     auth = connections.get_default_connection_configuration()
     poster = TeamsTipPoster(adapter, references, settings.client_id)
-    return Teams(create_agent(service, references, connections, clock), adapter, auth, poster)
+    return Teams(create_agent(service, references, connections, clock, events), adapter, auth, poster)
 
 
 def mount(app: web.Application, teams: Teams) -> None:

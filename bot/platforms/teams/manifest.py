@@ -19,11 +19,11 @@ from bot.core.codex import Codex
 from bot.core.knowledge import Knowledge
 from bot.platforms.teams import icons
 from bot.render import texts
+from bot.render.privacy import PRIVACY_PATH
 
 MANIFEST_VERSION = "1.29"
 SCHEMA_URL = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.schema.json"
 SCOPES = ("personal", "team", "groupChat")
-PLACEHOLDER_URL = "https://kodeks.example.org"
 
 
 def _commands(codex: Codex) -> list[dict[str, str]]:
@@ -39,12 +39,12 @@ def _commands(codex: Codex) -> list[dict[str, str]]:
     ]
 
 
-def teams_manifest(client_id: str, base_url: str | None, knowledge: Knowledge) -> dict[str, Any]:
-    """The manifest; ``base_url`` gives the developer pages and ``validDomains`` (none without it).
+def teams_manifest(client_id: str, base_url: str, knowledge: Knowledge) -> dict[str, Any]:
+    """The manifest; ``base_url``, the server's public address, gives developer pages and ``validDomains``.
 
     Names, descriptions and the accent colour come from the knowledge folder's organisation and codex.
     """
-    base = (base_url or PLACEHOLDER_URL).rstrip("/")
+    base = base_url.rstrip("/")
     organisation, codex = knowledge.organisation, knowledge.codex
     return {
         "$schema": SCHEMA_URL,
@@ -54,8 +54,8 @@ def teams_manifest(client_id: str, base_url: str | None, knowledge: Knowledge) -
         "developer": {
             "name": organisation.name,
             "websiteUrl": base,
-            "privacyUrl": base,
-            "termsOfUseUrl": base,
+            "privacyUrl": f"{base}{PRIVACY_PATH}",  # served by Kodeks itself (bot.render.privacy)
+            "termsOfUseUrl": f"{base}{PRIVACY_PATH}",
         },
         "name": {"short": texts.BOT_NAME, "full": texts.teams_full_name(organisation.app_description)},
         "description": {
@@ -74,11 +74,11 @@ def teams_manifest(client_id: str, base_url: str | None, knowledge: Knowledge) -
                 "commandLists": [{"scopes": list(SCOPES), "commands": _commands(codex)}],
             }
         ],
-        "validDomains": [urlsplit(base_url).netloc] if base_url else [],
+        "validDomains": [urlsplit(base_url).netloc],
     }
 
 
-def teams_package(client_id: str, base_url: str | None, knowledge: Knowledge) -> bytes:
+def teams_package(client_id: str, base_url: str, knowledge: Knowledge) -> bytes:
     """The zip Teams accepts: the manifest and both icons at its root (not in a folder)."""
     manifest = json.dumps(teams_manifest(client_id, base_url, knowledge), ensure_ascii=False, indent=2)
     buffer = io.BytesIO()
