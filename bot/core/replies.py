@@ -66,7 +66,7 @@ class Replies:
 
     def ask(self, question: str) -> Answer:
         """Answer a question from the codex, or explain what the bot can do."""
-        return self.answer(answers.content_for(self.codex, self.match(question)))
+        return self.answer(answers.content_for(self.codex, self.match(question), question))
 
     def match(self, question: str) -> MatchResult:
         """The matcher's verdict on a question, without building an answer."""

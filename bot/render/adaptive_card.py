@@ -20,6 +20,7 @@ Element = dict[str, Any]
 CARD_VERSION = "1.5"
 VERB_SHOW_TOPIC = "show_topic"
 VERB_FEEDBACK = "feedback"
+VERB_ASK = "ask"  # data: the words asked, and the kind and topic of what Kodeks had answered
 BUTTONS_PER_ROW = 3
 """Teams does not wrap a row of buttons but cuts their titles; three keep long virtue names readable."""
 
@@ -87,6 +88,8 @@ def _action(button: layout.Button) -> Element:
             return _submit(
                 label, {"verb": VERB_FEEDBACK, "value": actions.encode_vote(actions.vote_of(button))}
             )
+        case layout.AskOwner(label, question, kind, topic):
+            return _submit(label, {"verb": VERB_ASK, "question": question, "kind": kind, "topic": topic})
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 

@@ -18,6 +18,7 @@ Block = dict[str, Any]
 ACTION_SHOW_TOPIC = "kodeks_show_topic"
 ACTION_FEEDBACK = "kodeks_feedback"
 ACTION_SHARE = "kodeks_share"
+ACTION_ASK = "kodeks_ask"  # + ":kind:topic"; the value is the words asked (see interfaces.md)
 
 HEADER_LIMIT = 150  # Slack's limit for a header's plain text
 TEXT_LIMIT = 3000  # Slack's limit for a section's text
@@ -78,6 +79,8 @@ def _action_button(button: layout.Button) -> dict[str, Any]:
         case layout.Feedback(label, helpful):
             vote = "up" if helpful else "down"
             return _button(label, f"{ACTION_FEEDBACK}:{vote}", actions.encode_vote(actions.vote_of(button)))
+        case layout.AskOwner(label, question, kind, topic):
+            return _button(label, f"{ACTION_ASK}:{kind}:{topic}", actions.encode_question(question))
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 
