@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.asking import OwnerDesk
 from bot.core.answer import Answer, Notice, TipsSwitched
 from bot.core.commands import AskQuestion, Command, SwitchTips
 from bot.core.replies import Replies
@@ -45,6 +46,7 @@ class Kodeks:
         schedule: TipSchedule,
         usage: UsageCounter,
         log_questions: bool = False,
+        desk: OwnerDesk | None = None,
     ) -> None:
         self.replies = replies
         self.codex = replies.codex
@@ -52,6 +54,7 @@ class Kodeks:
         self.schedule = schedule
         self.usage = usage  # anonymous counts per day, platform, kind and topic
         self.log_questions = log_questions  # KODEKS_LOG_QUESTIONS=1; question texts are personal data
+        self.desk = desk  # questions sent to the codex owners; None where nobody can send one (CLI)
 
     async def reply(self, text: str, where: Conversation, now: datetime) -> Answer:
         """Reply to words typed in a chat or channel (markup already removed by the platform)."""

@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.core.replies import Replies
 from bot.errors import StoreError
 from bot.logs import REQUEST_ID
+from bot.retention import retention_loop
 from bot.service import Kodeks
 from bot.tips.scheduler import TipScheduler, tip_loop
 
@@ -108,6 +109,7 @@ async def create_app(
         platform.mount(app)
     app.cleanup_ctx.append(tip_loop(TipScheduler(assembly.sender, clock)))
     app.cleanup_ctx.append(assembly.kodeks.usage.loop())
+    app.cleanup_ctx.append(retention_loop(assembly.store, settings.retention_days, clock))
 
     async def close_store(_: web.Application) -> None:
         await assembly.close()

@@ -65,19 +65,3 @@ def encode_share(asked: str) -> str:
 def encode_question(question: str) -> str:
     """What a "Spørg <codex owner>" button carries: the words asked, cut to Slack's 2,000 characters."""
     return question[:SHARE_LIMIT]
-
-
-def decode_asked(kind: str, topic: str, known_topics: frozenset[str]) -> tuple[str, str | None]:
-    """What Kodeks had answered, as a button brought it back: (kind, topic); unknown values are dropped.
-
-    Note:
-        Kind and topic come back from a client and end up in the owners' queue, so only a reply kind
-        Kodeks has and a topic of the codex pass; anything else becomes ("unknown", None).
-    """
-    if kind not in ASKED_KINDS:
-        return "unknown", None
-    return kind, topic if topic in known_topics else None
-
-
-ASKED_KINDS = frozenset({"no_match", "match", "escalation"})
-"""The replies that offer to ask the codex owners: "kan ikke svare", an unsure answer, a 👎."""
