@@ -93,6 +93,11 @@ def _action(button: layout.Button) -> Element:
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 
+def action(button: layout.Button) -> Element:
+    """One answer button as an ``Action.Submit``, for a card built elsewhere (the thanks after a 👎)."""
+    return _action(button)
+
+
 def _card(answer: Answer, body: list[layout.Section]) -> Element:
     """Body sections, the answer's buttons, then the footer under a separator: Slack's order."""
     elements = [element for section in body for element in _elements(section)]

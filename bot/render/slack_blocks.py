@@ -84,6 +84,11 @@ def _action_button(button: layout.Button) -> dict[str, Any]:
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
 
 
+def action_button(button: layout.Button) -> dict[str, Any]:
+    """One answer button as Block Kit, for a message built elsewhere (the thanks after a 👎)."""
+    return _action_button(button)
+
+
 def _answer_buttons(answer: Answer, share: str | None) -> list[Block]:
     """The answer's own buttons (see ``layout.answer_buttons``), and "Del i kanalen" when ephemeral."""
     buttons = [_action_button(button) for button in layout.answer_buttons(answer)]
