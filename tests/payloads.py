@@ -97,13 +97,14 @@ def command(text: str, response_url: str, channel: str = "C0TEAM", **signing: An
 
 
 def action(
-    action_id: str, value: str, response_url: str, channel: str = "C0TEAM", **signing: Any
-) -> SignedRequest:
-    """A click on a button (``block_actions``)."""
+    action_id: str, value: str, response_url: str, channel: str = "C0TEAM", user: str = "U0STAFF",
+    **signing: Any,
+) -> SignedRequest:  # fmt: skip
+    """A click on a button (``block_actions``), by ``user``; it carries a ``trigger_id`` for modals."""
     payload = {
         "type": "block_actions",
         "team": {"id": "T0REGION"},
-        "user": {"id": "U0STAFF"},
+        "user": {"id": user},
         "api_app_id": "AKODEKS",
         "channel": {"id": channel},
         "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
@@ -122,6 +123,32 @@ def action(
     return sign(
         urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded", **signing
     )
+
+
+def view_submission(view: dict[str, Any], answers: dict[str, str], user: str = "U0STAFF") -> SignedRequest:
+    """The submission of a modal as Slack sends it: every input of ``view`` with its value.
+
+    ``answers`` maps an input's block id to what was typed (a text input) or chosen (the option's
+    value); an input left out keeps its prefilled value or initial option, as in Slack.
+    """
+    values: dict[str, dict[str, Any]] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        element, block_id = block["element"], block["block_id"]
+        if element["type"] == "radio_buttons":
+            chosen = answers.get(block_id)
+            options = [o for o in element["options"] if o["value"] == chosen] or [
+                element.get("initial_option")
+            ]
+            state = {"type": "radio_buttons", "selected_option": options[0]}
+        else:
+            state = {"type": element["type"], "value": answers.get(block_id, element.get("initial_value"))}
+        values[block_id] = {element["action_id"]: state}
+    submitted = {**view, "id": "V0001", "state": {"values": values}}
+    payload = {"type": "view_submission", "team": {"id": "T0REGION"}, "user": {"id": user},
+               "api_app_id": "AKODEKS", "trigger_id": "1.2.4", "view": submitted}  # fmt: skip
+    return sign(urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
 
 
 def home_opened(user: str = "U0STAFF") -> SignedRequest:

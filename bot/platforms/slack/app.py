@@ -28,6 +28,7 @@ from bot.config import SlackSettings
 from bot.core.answer import Answer, Notice
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
+from bot.platforms.slack import ask
 from bot.platforms.slack.markup import strip_markup
 from bot.render import actions, plain, slack_blocks, texts
 from bot.service import Conversation, Kodeks
@@ -156,7 +157,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> 
         vote = actions.decode_vote(str(action.get("value", "")))
         if vote is not None:
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-        await respond(text=texts.FEEDBACK_THANKS, response_type="ephemeral", replace_original=False)
+        await respond(**ask.thanks(service, vote), response_type="ephemeral", replace_original=False)
 
     @app.action(slack_blocks.ACTION_SHARE)
     async def on_share(
@@ -190,6 +191,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock) -> 
     async def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("slack_listener_failed", exc_info=error, extra={"type": body.get("type")})
 
+    ask.register(app, service, clock)
     return app
 
 
