@@ -1,7 +1,7 @@
 """Questions to the codex owners are deleted after ``KODEKS_RETENTION_DAYS``, by the server itself.
 
 A question may name a situation at work, so it is kept only as long as the owners need it. The loop
-runs in the server's ``cleanup_ctx``, once at start and then every ``EVERY_SECONDS``: a question is
+runs in the server's ``cleanup_ctx``, once just after start and then every ``EVERY_SECONDS``: a question is
 deleted at most an hour after its retention ends, and a server that was down catches up when it
 starts. Every instance may run the loop: deleting twice deletes nothing more.
 """
@@ -24,6 +24,8 @@ Sleep = Callable[[float], Awaitable[None]]
 
 EVERY_SECONDS = 3600.0
 """How often old questions are looked for: retention is counted in days, an hour late is nothing."""
+FIRST_AFTER = 1.0
+"""The first round waits this long after start, so a server stopped right away never starts one."""
 
 
 async def forget_old_questions(queue: QuestionQueue, days: int, clock: Clock) -> int:
@@ -35,22 +37,40 @@ async def forget_old_questions(queue: QuestionQueue, days: int, clock: Clock) ->
 
 
 def retention_loop(
-    queue: QuestionQueue, days: int, clock: Clock, every: float = EVERY_SECONDS, sleep: Sleep = asyncio.sleep
+    queue: QuestionQueue,
+    days: int,
+    clock: Clock,
+    every: float = EVERY_SECONDS,
+    sleep: Sleep = asyncio.sleep,
+    first_after: float = FIRST_AFTER,
 ) -> Callable[[web.Application], AsyncIterator[None]]:
-    """A ``cleanup_ctx`` that deletes old questions at start and every ``every`` seconds after."""
+    """A ``cleanup_ctx`` that deletes old questions ``first_after`` seconds after start, then every ``every``.
 
-    async def run() -> None:
-        while True:
+    Note:
+        At shutdown the loop is asked to stop, not cancelled: a deletion in flight finishes before the
+        server closes the database, so no connection is cut off mid-statement.
+    """
+
+    async def nap(stop: asyncio.Event, seconds: float) -> None:
+        napping, stopping = asyncio.ensure_future(sleep(seconds)), asyncio.ensure_future(stop.wait())
+        await asyncio.wait({napping, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        for waiting in (napping, stopping):
+            waiting.cancel()
+
+    async def run(stop: asyncio.Event) -> None:
+        await nap(stop, first_after)
+        while not stop.is_set():
             try:
                 await forget_old_questions(queue, days, clock)
             except Exception:  # the loop must outlive a database hiccup; the next round retries
                 log.exception("retention_round_failed")
-            await sleep(every)
+            await nap(stop, every)
 
     async def running(_: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(run(), name="kodeks-retention")
+        stop = asyncio.Event()
+        task = asyncio.create_task(run(stop), name="kodeks-retention")
         yield
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        stop.set()
+        await task
 
     return running
