@@ -225,3 +225,34 @@ def teams_added(
     """``conversationUpdate``: ``member`` was added (Kodeks itself: the app was installed)."""
     conversation = {"id": TEAMS_CHANNEL, "conversationType": "channel"} if in_team else _conversation(None)
     return _teams("conversationUpdate", service_url, conversation, membersAdded=[member])
+
+
+def teams_submit(
+    card: dict[str, Any], title: str, inputs: dict[str, str], service_url: str, card_message_id: str,
+    thread: str | None = None, sender: dict[str, str] = TEAMS_USER,
+) -> dict[str, Any]:  # fmt: skip
+    """A click on the card's ``Action.Submit`` named ``title``, by ``sender``, as Teams sends it.
+
+    Teams merges the button's data with the card's inputs: their prefilled values, or what ``inputs``
+    says was typed or chosen.
+    """
+    found: dict[str, Any] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Input."):
+                found.setdefault("inputs", {})[node["id"]] = node.get("value", "")
+            if node.get("type") == "Action.Submit" and node.get("title") == title:
+                found["data"] = node["data"]
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(card)
+    value = {**found["data"], **found.get("inputs", {}), **inputs}
+    sent_by = {"from": sender}
+    return _teams(
+        "message", service_url, _conversation(thread), value=value, replyToId=card_message_id, **sent_by
+    )

@@ -39,6 +39,7 @@ from bot.config import TeamsSettings
 from bot.core.answer import Answer
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM as PLATFORM_OF_REQUEST
+from bot.platforms.teams import ask
 from bot.platforms.teams.markup import strip_markup
 from bot.render import actions, adaptive_card, texts
 from bot.service import Conversation, Kodeks
@@ -167,7 +168,7 @@ def create_agent(
         vote = actions.decode_vote(_data(value).get("value", ""))
         if vote is not None:
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-        await context.send_activity(MessageFactory.text(texts.FEEDBACK_THANKS))
+        await context.send_activity(ask.thanks(service, vote))
 
     @agent.message()
     async def on_message(context: TurnContext, state: TurnState) -> None:
@@ -186,6 +187,7 @@ def create_agent(
             apology = texts.error_apology(service.replies.knowledge.organisation.codex_owner)
             await context.send_activity(MessageFactory.text(apology))
 
+    ask.register(agent, service, references, connections, clock)
     return agent
 
 
