@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import count
 from typing import Any
@@ -236,23 +237,22 @@ def teams_submit(
     Teams merges the button's data with the card's inputs: their prefilled values, or what ``inputs``
     says was typed or chosen.
     """
-    found: dict[str, Any] = {}
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Input."):
-                found.setdefault("inputs", {})[node["id"]] = node.get("value", "")
-            if node.get("type") == "Action.Submit" and node.get("title") == title:
-                found["data"] = node["data"]
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(card)
-    value = {**found["data"], **found.get("inputs", {}), **inputs}
+    objects = list(_objects(card))
+    (data,) = [o["data"] for o in objects if o.get("type") == "Action.Submit" and o.get("title") == title]
+    prefilled = {o["id"]: o.get("value", "") for o in objects if str(o.get("type", "")).startswith("Input.")}
+    value = {**data, **prefilled, **inputs}
     sent_by = {"from": sender}
     return _teams(
         "message", service_url, _conversation(thread), value=value, replyToId=card_message_id, **sent_by
     )
+
+
+def _objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a card, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for child in node.values():
+            yield from _objects(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _objects(child)

@@ -46,15 +46,6 @@ class Server:
             return response.status
 
 
-@pytest_asyncio.fixture
-async def connector() -> AsyncIterator[FakeBotConnector]:
-    """The fake Bot Connector on a free port."""
-    fake = FakeBotConnector()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
 async def _serve(service: Replies, settings: Settings) -> AsyncIterator[Server]:
     async for url, session, assembly in serve(service, settings):
         yield Server(url, session, assembly.kodeks, assembly.store)

@@ -34,15 +34,6 @@ async def _server(service: Replies, tmp_path: Path, experts: str) -> AsyncIterat
 
 
 @pytest_asyncio.fixture
-async def connector() -> AsyncIterator[FakeBotConnector]:
-    """The fake Bot Connector on a free port."""
-    fake = FakeBotConnector()
-    await fake.start()
-    yield fake
-    await fake.close()
-
-
-@pytest_asyncio.fixture
 async def server(service: Replies, tmp_path: Path) -> AsyncIterator[Server]:
     """Kodeks with Teams (local anonymous mode) and the owners' channel set to the team's channel."""
     async for running in _server(service, tmp_path, payloads.TEAMS_CHANNEL):
