@@ -252,3 +252,21 @@ async def test_the_thanks_for_a_thumbs_down_offers_to_ask_the_secretariat(
     (opened,) = await slack_api.wait_for("views.open")
     assert "må jeg give partipolitisk rådgivning?" in _shown(opened.params["view"])
     assert json.loads(opened.params["view"]["private_metadata"]) == {"kind": "match", "topic": "neutralitet"}
+
+
+async def test_owners_buttons_clicked_outside_the_experts_channel_change_nothing(
+    server: Server, slack_api: FakeSlack
+) -> None:
+    """The experts' buttons act only in C0EXPERTS: the same click from another channel is ignored."""
+    await _submit(server, await _open_form(server, slack_api), {"who": "anonymous"})
+    card = (await slack_api.wait_for("chat.postMessage", 2))[1].params["blocks"]
+    await _card_attached(server)
+    close = _buttons(card)["Luk"]
+
+    click = payloads.action(close["action_id"], close["value"], slack_api.response_url(), channel="C0TEAM")
+    assert (await server.post(click))[0] == 200
+    await server.post(payloads.dm("hjælp"))
+    await slack_api.wait_for_text("chat.postMessage", "De syv dyder")
+
+    assert slack_api.of("chat.update") == []
+    assert (await server.store.questions())[0].state is QuestionState.OPEN

@@ -85,12 +85,15 @@ async def test_a_named_question_reaches_the_owners_channel_and_the_answer_reache
     assert "Med mit navn, så Regionssekretariatet kan svare mig" in shown
 
     edited = "hvornår lukker kantinen i juleferien?"
-    submit = payloads.teams_submit(
-        form.card, "Send", {"question": edited, "who": "named"}, connector.url, "r"
-    )
+    form_id = f"reply-{len(connector.posts)}"
+    typed = {"question": edited, "who": "named"}
+    submit = payloads.teams_submit(form.card, "Send", typed, connector.url, form_id)
     confirmation, card = await _posts(server, connector, submit, 2)
 
     assert "Dit spørgsmål er sendt til Regionssekretariatet" in confirmation.activity["text"]
+    assert confirmation.method == "PUT" and confirmation.path.endswith(
+        f"/activities/{form_id}"
+    )  # no resending
     assert card.conversation_id == payloads.TEAMS_CHANNEL and card.reply_to is None
     assert edited in card.shown and "kunne ikke svare" in card.shown and "ny" in card.shown
     assert payloads.TEAMS_USER["name"] not in card.shown and payloads.TEAMS_USER["id"] not in card.shown
@@ -198,3 +201,22 @@ async def test_the_thanks_for_a_thumbs_down_offers_to_ask_the_secretariat(
     assert "Tak for din tilbagemelding." in thanks.shown
     ask = _buttons(thanks.card)["Spørg Regionssekretariatet"]
     assert ask == {"verb": "ask", "question": "tavshedspligt", "kind": "match", "topic": "neutralitet"}
+
+
+async def test_owners_buttons_pressed_outside_the_owners_channel_change_nothing(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """A review button's data sent from a 1:1 chat neither closes the question nor touches its card."""
+    await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
+    _, form = await _form(server, connector)
+    _, card = await _posts(
+        server, connector, payloads.teams_submit(form.card, "Send", {}, connector.url, "r"), 2
+    )
+    before = len(connector.posts)
+
+    elsewhere = payloads.teams_submit(card.card, "Luk", {}, connector.url, "reply-1")  # from the 1:1 chat
+    assert await server.send(elsewhere) == 202
+    await _answer_to(server, connector, payloads.teams_message("hjælp", connector.url))  # marks the end
+
+    assert len(connector.posts) == before + 1
+    assert (await server.store.questions())[0].state is QuestionState.OPEN

@@ -88,6 +88,10 @@ def register(app: AsyncApp, service: Kodeks, clock: Clock) -> None:
         ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        if channel != desk.experts_channel(NAME):
+            log.warning("review_outside_experts_channel")  # only the owners' channel moves questions on
+            return
         move = str(action.get("action_id", "")).rsplit("_", 1)[-1]
         number = question_id(action.get("value"))
         asked = await desk.question(number) if number is not None else None

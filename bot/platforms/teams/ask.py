@@ -106,12 +106,15 @@ def register(
             await context.send_activity(MessageFactory.text(texts.ASK_EMPTY))
             return
         channel = desk.experts_channel(teams.PLATFORM)
-        await context.send_activity(MessageFactory.text(texts.ask_sent(desk.owner, bool(channel), named)))
+        await _replace_form(context, MessageFactory.text(texts.ask_sent(desk.owner, bool(channel), named)))
         if channel:
             await cards.post(context, channel, stored)
 
     @agent.adaptive_card.action_submit(re.compile(f"^{ask_card.VERB_REVIEW}_(answer|done|close)$"))
     async def on_review(context: TurnContext, state: TurnState, value: object) -> None:
+        if teams.conversation_key(context.activity) != desk.experts_channel(teams.PLATFORM):
+            log.warning("review_outside_experts_channel")  # only the owners' channel moves questions on
+            return
         data = _data(value)
         move = data.get("verb", "").rsplit("_", 1)[-1]
         number = question_id(data.get("question_id", ""))
@@ -132,6 +135,19 @@ def register(
         else:
             await desk.resolve(asked.id, MOVES[move], expert, None, clock())
         await cards.refresh(context, asked.id)
+
+
+async def _replace_form(context: TurnContext, confirmation: Activity) -> None:
+    """Put the confirmation where the form was, so the form cannot be sent twice; else reply with it."""
+    confirmation.id = context.activity.reply_to_id
+    try:
+        if confirmation.id:
+            await context.update_activity(confirmation)
+            return
+    except Exception:
+        log.warning("ask_form_not_replaced")
+    confirmation.id = None
+    await context.send_activity(confirmation)
 
 
 async def _continue(context: TurnContext, app_id: str, reference: dict[str, Any], send: Send) -> None:
