@@ -33,8 +33,10 @@ def _quote(text: str) -> str:
 
 
 def _modal(callback_id: str, title: str, blocks: list[Block], metadata: str, submit: bool = True) -> Block:
+    """A modal with "Send" and "Annullér", or, without ``submit``, only "Luk"."""
+    close = texts.ASK_CANCEL if submit else texts.REVIEW_CLOSE_BUTTON
     view: Block = {"type": "modal", "callback_id": callback_id, "title": _plain(title, TITLE_LIMIT),
-                   "close": _plain(texts.ASK_CANCEL), "blocks": blocks}  # fmt: skip
+                   "close": _plain(close), "blocks": blocks}  # fmt: skip
     view["private_metadata"] = metadata
     return view | ({"submit": _plain(texts.ASK_SEND)} if submit else {})
 

@@ -220,3 +220,25 @@ async def test_owners_buttons_pressed_outside_the_owners_channel_change_nothing(
 
     assert len(connector.posts) == before + 1
     assert (await server.store.questions())[0].state is QuestionState.OPEN
+
+
+async def test_a_card_teams_will_not_update_gets_its_new_state_posted_below_it(
+    server: Server, connector: FakeBotConnector
+) -> None:
+    """If Teams refuses the in-place update, the new state is posted under the card, saying so."""
+    await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
+    _, form = await _form(server, connector)
+    _, card = await _posts(
+        server, connector, payloads.teams_submit(form.card, "Send", {}, connector.url, "r"), 2
+    )
+    card_id = f"reply-{len(connector.posts)}"
+    connector.fail_next(404)
+
+    done = "Markér som besvaret"
+    mark = payloads.teams_submit(card.card, done, {}, connector.url, card_id, thread=card_id, sender=EXPERT)
+    refused, note, state = await _posts(server, connector, mark, 3)
+
+    assert refused.method == "PUT"
+    assert note.method == "POST" and "Kortet kunne ikke opdateres" in note.activity["text"]
+    assert state.conversation_id == f"{payloads.TEAMS_CHANNEL};messageid={card_id}"
+    assert "besvaret af Ekspert Eriksen" in state.shown and set(_buttons(state.card)) == {"Luk"}
