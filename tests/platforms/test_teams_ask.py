@@ -149,6 +149,16 @@ async def test_in_a_channel_only_an_anonymous_question_is_possible_and_nothing_n
         assert person.encode() not in stored and person not in card.shown and person not in logged
 
 
+async def _owners_card(server: Server, connector: FakeBotConnector) -> tuple[Post, str]:
+    """Kodeks in the owners' channel, and an anonymous question's card there: the card and its id."""
+    await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
+    _, form = await _form(server, connector)
+    _, card = await _posts(
+        server, connector, payloads.teams_submit(form.card, "Send", {}, connector.url, "r"), 2
+    )
+    return card, f"reply-{len(connector.posts)}"
+
+
 def _database_bytes(folder: Path) -> bytes:
     return b"".join(path.read_bytes() for path in folder.glob("kodeks.db*"))
 
@@ -157,12 +167,7 @@ async def test_closing_a_question_updates_its_card_in_place(
     server: Server, connector: FakeBotConnector
 ) -> None:
     """Closing on the owners' card turns it into "lukket af …" without buttons, in the same message."""
-    await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
-    _, form = await _form(server, connector)
-    _, card = await _posts(
-        server, connector, payloads.teams_submit(form.card, "Send", {}, connector.url, "r"), 2
-    )
-    card_id = f"reply-{len(connector.posts)}"
+    card, card_id = await _owners_card(server, connector)
 
     close = payloads.teams_submit(card.card, "Luk", {}, connector.url, card_id, thread=card_id, sender=EXPERT)
     (update,) = await _posts(server, connector, close, 1)
@@ -207,11 +212,7 @@ async def test_owners_buttons_pressed_outside_the_owners_channel_change_nothing(
     server: Server, connector: FakeBotConnector
 ) -> None:
     """A review button's data sent from a 1:1 chat neither closes the question nor touches its card."""
-    await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
-    _, form = await _form(server, connector)
-    _, card = await _posts(
-        server, connector, payloads.teams_submit(form.card, "Send", {}, connector.url, "r"), 2
-    )
+    card, _ = await _owners_card(server, connector)
     before = len(connector.posts)
 
     elsewhere = payloads.teams_submit(card.card, "Luk", {}, connector.url, "reply-1")  # from the 1:1 chat
@@ -226,12 +227,7 @@ async def test_a_card_teams_will_not_update_gets_its_new_state_posted_below_it(
     server: Server, connector: FakeBotConnector
 ) -> None:
     """If Teams refuses the in-place update, the new state is posted under the card, saying so."""
-    await _answer_to(server, connector, payloads.teams_added(connector.url, in_team=True))
-    _, form = await _form(server, connector)
-    _, card = await _posts(
-        server, connector, payloads.teams_submit(form.card, "Send", {}, connector.url, "r"), 2
-    )
-    card_id = f"reply-{len(connector.posts)}"
+    card, card_id = await _owners_card(server, connector)
     connector.fail_next(404)
 
     done = "Markér som besvaret"
