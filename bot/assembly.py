@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.asking import OwnerDesk
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.core.knowledge import load_knowledge
@@ -69,10 +70,18 @@ async def assemble(settings: Settings, replies: Replies | None = None, clock: Cl
     replies = replies or load_replies(settings)
     store = await open_store(settings.database_url)
     schedule = schedule_of(settings, replies)
-    kodeks = Kodeks(replies, store, schedule, UsageCounter(store), clock, settings.log_questions)
+    desk = desk_of(settings, replies, store)
+    kodeks = Kodeks(replies, store, schedule, UsageCounter(store), clock, settings.log_questions, desk)
     services = Services(kodeks, store, store, settings, clock)
     platforms = tuple(platform for create in PLATFORMS if (platform := create(services)) is not None)
     posters = {platform.name: platform.poster for platform in platforms}
     dilemma_at = replies.rotation_dilemma if replies.dilemmas else None  # no cases: no weekly dilemma
     sender = TipSender(schedule, store, posters, replies.rotation_tip, dilemma_at)
     return Assembly(kodeks, store, platforms, sender)
+
+
+def desk_of(settings: Settings, replies: Replies, store: Store) -> OwnerDesk:
+    """The desk for questions to the codex owners, with the owners' channel of each platform."""
+    experts = {"slack": settings.experts_slack_channel, "teams": settings.experts_teams_channel}
+    owner = replies.knowledge.organisation.codex_owner
+    return OwnerDesk(store, owner, frozenset(replies.codex.topic_ids), experts)

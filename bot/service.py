@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.asking import OwnerDesk
 from bot.clock import Clock
 from bot.core.answer import Answer, DilemmasSwitched, NoDilemmas, Notice, TipsSwitched
 from bot.core.commands import AskQuestion, Command, SwitchDilemmas, SwitchTips
@@ -48,6 +49,7 @@ class Kodeks:
         usage: UsageCounter,
         clock: Clock,
         log_questions: bool = False,
+        desk: OwnerDesk | None = None,
     ) -> None:
         self.replies = replies
         self.codex = replies.codex
@@ -56,6 +58,7 @@ class Kodeks:
         self.usage = usage  # anonymous counts per day, platform, kind and topic
         self.clock = clock  # the server's idea of now: the day of a vote, of a tip shown
         self.log_questions = log_questions  # KODEKS_LOG_QUESTIONS=1; question texts are personal data
+        self.desk = desk  # questions sent to the codex owners; None where nobody can send one (CLI)
 
     async def reply(self, text: str, where: Conversation, now: datetime) -> Answer:
         """Reply to words typed in a chat or channel (markup already removed by the platform)."""

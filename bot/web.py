@@ -22,6 +22,7 @@ from bot.core.replies import Replies
 from bot.errors import StoreError
 from bot.logs import REQUEST_ID
 from bot.render import privacy
+from bot.retention import retention_loop
 from bot.service import Kodeks
 from bot.tips.scheduler import TipScheduler, tip_loop
 
@@ -122,6 +123,7 @@ async def create_app(
 
         backend = OwnersBackend(assembly.kodeks.replies, assembly.store, settings.timezone, clock(), clock)
         mount(app, backend, settings.admin_token, secure_cookies=settings.admin_secure_cookies)
+    app.cleanup_ctx.append(retention_loop(assembly.store, settings.retention_days, clock))
 
     async def close_store(_: web.Application) -> None:
         await assembly.close()

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import count
 from typing import Any
@@ -106,6 +107,7 @@ def action(
     channel: str = "C0TEAM",
     channel_name: str = "team",
     message: dict[str, Any] | None = None,
+    user: str = "U0STAFF",
     **signing: Any,
 ) -> SignedRequest:
     """A click on a button (``block_actions``) under an ephemeral message in ``channel``.
@@ -118,7 +120,7 @@ def action(
     payload: dict[str, Any] = {
         "type": "block_actions",
         "team": {"id": "T0REGION"},
-        "user": {"id": "U0STAFF"},
+        "user": {"id": user},
         "api_app_id": "AKODEKS",
         "channel": {"id": channel, "name": channel_name},
         "container": container,
@@ -153,6 +155,32 @@ def home_click(action_id: str, value: str) -> SignedRequest:
         "actions": [{"type": "button", "action_id": action_id, "value": value, "block_id": "b1",
                      "action_ts": "1700000000.1"}],
     }  # fmt: skip
+    return sign(urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
+
+
+def view_submission(view: dict[str, Any], answers: dict[str, str], user: str = "U0STAFF") -> SignedRequest:
+    """The submission of a modal as Slack sends it: every input of ``view`` with its value.
+
+    ``answers`` maps an input's block id to what was typed (a text input) or chosen (the option's
+    value); an input left out keeps its prefilled value or initial option, as in Slack.
+    """
+    values: dict[str, dict[str, Any]] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        element, block_id = block["element"], block["block_id"]
+        if element["type"] == "radio_buttons":
+            chosen = answers.get(block_id)
+            options = [o for o in element["options"] if o["value"] == chosen] or [
+                element.get("initial_option")
+            ]
+            state = {"type": "radio_buttons", "selected_option": options[0]}
+        else:
+            state = {"type": element["type"], "value": answers.get(block_id, element.get("initial_value"))}
+        values[block_id] = {element["action_id"]: state}
+    submitted = {**view, "id": "V0001", "state": {"values": values}}
+    payload = {"type": "view_submission", "team": {"id": "T0REGION"}, "user": {"id": user},
+               "api_app_id": "AKODEKS", "trigger_id": "1.2.4", "view": submitted}  # fmt: skip
     return sign(urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
 
 
@@ -247,3 +275,33 @@ def teams_added(
     """``conversationUpdate``: ``member`` was added (Kodeks itself: the app was installed)."""
     conversation = {"id": TEAMS_CHANNEL, "conversationType": "channel"} if in_team else _conversation(None)
     return _teams("conversationUpdate", service_url, conversation, membersAdded=[member])
+
+
+def teams_submit(
+    card: dict[str, Any], title: str, inputs: dict[str, str], service_url: str, card_message_id: str,
+    thread: str | None = None, sender: dict[str, str] = TEAMS_USER,
+) -> dict[str, Any]:  # fmt: skip
+    """A click on the card's ``Action.Submit`` named ``title``, by ``sender``, as Teams sends it.
+
+    Teams merges the button's data with the card's inputs: their prefilled values, or what ``inputs``
+    says was typed or chosen.
+    """
+    objects = list(_objects(card))
+    (data,) = [o["data"] for o in objects if o.get("type") == "Action.Submit" and o.get("title") == title]
+    prefilled = {o["id"]: o.get("value", "") for o in objects if str(o.get("type", "")).startswith("Input.")}
+    value = {**data, **prefilled, **inputs}
+    sent_by = {"from": sender}
+    return _teams(
+        "message", service_url, _conversation(thread), value=value, replyToId=card_message_id, **sent_by
+    )
+
+
+def _objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a card, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for child in node.values():
+            yield from _objects(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _objects(child)

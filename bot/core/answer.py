@@ -75,6 +75,7 @@ class Matched:
     confidence: float
     alternatives: tuple[Topic, ...] = ()  # other likely topics, best first
     passage: str = ""  # a paragraph of the virtue's introduction that answers it, verbatim; "" if none
+    question: str = ""  # the words asked, so the reply can offer to send them to the codex owners
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class EscalationShown:
 
     confidence: float | None = None  # None when asked for by name or button, not matched
     alternatives: tuple[Topic, ...] = ()
+    question: str = ""  # the words asked; "" when shown by name or button
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,7 @@ class NotAnswered:
 
     suggestions: tuple[Topic, ...]
     virtues: tuple[Topic, ...]
+    question: str = ""  # the words asked, so the reply can offer to send them to the codex owners
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,21 +342,26 @@ def all_virtues(codex: Codex) -> tuple[Topic, ...]:
     return tuple(topic_of(codex, virtue.id) for virtue in codex.virtues)
 
 
-def content_for(codex: Codex, result: MatchResult) -> Content:
-    """What to say about a matched question, or that the codex does not answer it."""
+def content_for(codex: Codex, result: MatchResult, question: str = "") -> Content:
+    """What to say about a matched question, or that the codex does not answer it.
+
+    ``question`` (the words asked) travels with the content so that a reply the codex could not give,
+    or gave unsure, can offer to send the very same words to the codex owners.
+    """
     if not isinstance(result, Match):
         suggestions = tuple(topic_of(codex, topic) for topic in result.suggestions)
-        return NotAnswered(suggestions, all_virtues(codex))
+        return NotAnswered(suggestions, all_virtues(codex), question)
     alternatives = tuple(topic_of(codex, topic) for topic in result.alternatives)
     if result.topic == ESCALATION_TOPIC:
-        return EscalationShown(result.confidence, alternatives)
+        return EscalationShown(result.confidence, alternatives, question)
     virtue = codex.virtue(result.topic)
     scored = zip(result.bullets, result.scores or (0.0,) * len(result.bullets), strict=True)
     own = [(codex.bullet(b), score) for b, score in scored if b.startswith(virtue.id + ".")]
     best = own[0][1] if own else 0.0
     quoted = [bullet for n, (bullet, score) in enumerate(own) if n == 0 or score >= best * QUOTE_RATIO]
     passage = getattr(result, "passage", "")
-    return Matched(virtue, tuple(quoted[:MAX_QUOTED_BULLETS]), result.confidence, alternatives, passage)
+    bullets = tuple(quoted[:MAX_QUOTED_BULLETS])
+    return Matched(virtue, bullets, result.confidence, alternatives, passage, question)
 
 
 def topic_content(codex: Codex, topic_id: str) -> Content:

@@ -95,11 +95,11 @@ class Replies:
 
     def ask(self, question: str) -> Answer:
         """Answer a question from the codex, or explain what the bot can do."""
-        return self.answer_to(self.match(question))
+        return self.answer_to(self.match(question), question)
 
-    def answer_to(self, result: MatchResult) -> Answer:
+    def answer_to(self, result: MatchResult, question: str = "") -> Answer:
         """The answer built from a matcher verdict (the console shows both side by side)."""
-        return self.answer(answers.content_for(self.codex, result))
+        return self.answer(answers.content_for(self.codex, result, question))
 
     def match(self, question: str) -> MatchResult:
         """The matcher's verdict on a question, without building an answer."""

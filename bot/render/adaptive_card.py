@@ -22,6 +22,7 @@ VERB_SHOW_TOPIC = "show_topic"
 VERB_FEEDBACK = "feedback"
 VERB_COMMAND = "command"
 """Every button that carries chat words (``layout.RunCommand``): its data's ``command`` is typed for you."""
+VERB_ASK = "ask"  # data: the words asked, and the kind and topic of what Kodeks had answered
 BUTTONS_PER_ROW = 3
 """Teams does not wrap a row of buttons but cuts their titles; three keep long virtue names readable."""
 
@@ -93,7 +94,14 @@ def _action(button: layout.Button) -> Element:
             )
         case layout.RunCommand(label, command):
             return _submit(label, {"verb": VERB_COMMAND, "command": command})
+        case layout.AskOwner(label, question, kind, topic):
+            return _submit(label, {"verb": VERB_ASK, "question": question, "kind": kind, "topic": topic})
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
+
+
+def action(button: layout.Button) -> Element:
+    """One answer button as an ``Action.Submit``, for a card built elsewhere (the thanks after a 👎)."""
+    return _action(button)
 
 
 def _card(answer: Answer, body: list[layout.Section]) -> Element:

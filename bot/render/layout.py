@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.core.answer import (
     Answer,
+    AnswerKind,
     CodexOverview,
     DilemmaAnswered,
     DilemmaShown,
@@ -134,9 +135,23 @@ class Feedback:
     helpful: bool
     topic: str
     bullet: str  # "" when the answer quoted no bullet (the escalation path)
+    question: str = ""  # on 👎 only: the words asked, so the thanks can offer to ask the codex owners
 
 
-Button = ShowTopic | Feedback | RunCommand
+@dataclass(frozen=True, slots=True)
+class AskOwner:
+    """The "Spørg <codex owner>" button: opens a form to send the question to the people who own the codex.
+
+    It carries the words asked and what Kodeks had answered (kind and topic), so the owners see both.
+    """
+
+    label: str
+    question: str
+    kind: str  # the reply's kind: no_match, match, escalation
+    topic: str  # the topic answered, "" for none
+
+
+Button = ShowTopic | Feedback | RunCommand | AskOwner
 
 
 def tel_uri(phone: str, country_code: str) -> str:
@@ -203,14 +218,14 @@ def answer_buttons(answer: Answer) -> list[Button]:
     """
     buttons: list[Button] = []
     match answer.content:
-        case Matched(virtue=virtue, bullets=bullets):
+        case Matched(virtue=virtue, bullets=bullets, question=question):
             bullet = bullets[0].id if bullets else ""
             buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, virtue.id))
-            buttons += _votes(virtue.id, bullet)
+            buttons += _votes(virtue.id, bullet, question)
         case TipShown(virtue=virtue):
             buttons.append(ShowTopic(texts.SHOW_VIRTUE_BUTTON, virtue.id))
-        case EscalationShown(confidence=confidence) if confidence is not None:
-            buttons += _votes(ESCALATION_TOPIC, "")
+        case EscalationShown(confidence=confidence, question=question) if confidence is not None:
+            buttons += _votes(ESCALATION_TOPIC, "", question)
         case HelpShown():
             buttons.append(RunCommand(texts.INTRO_BUTTON, words_for(ShowIntro())))
             buttons.append(RunCommand(texts.DILEMMA_BUTTON, words_for(ShowDilemma())))
@@ -221,6 +236,7 @@ def answer_buttons(answer: Answer) -> list[Button]:
                 buttons.append(RunCommand(texts.INTRO_PREVIOUS, words_for(ShowIntro(number - 1))))
             if number < total:
                 buttons.append(RunCommand(texts.INTRO_NEXT, words_for(ShowIntro(number + 1))))
+    buttons += _ask_owner(answer)
     return buttons
 
 
@@ -240,11 +256,37 @@ def repeat_command(answer: Answer) -> str | None:
     return None
 
 
-def _votes(topic: str, bullet: str) -> list[Button]:
+def _votes(topic: str, bullet: str, question: str = "") -> list[Button]:
     return [
         Feedback(texts.FEEDBACK_UP, True, topic, bullet),
-        Feedback(texts.FEEDBACK_DOWN, False, topic, bullet),
+        Feedback(texts.FEEDBACK_DOWN, False, topic, bullet, question),
     ]
+
+
+def _ask_owner(answer: Answer) -> list[Button]:
+    """Offer "Spørg <codex owner>" under every "kan ikke svare" and every answer given with low confidence.
+
+    Note:
+        Only a question typed by a person has words to send; a topic shown by name or button has none,
+        so it never gets the button.
+    """
+    content = answer.content
+    confidence = answer.confidence
+    unsure = confidence is not None and confidence < LOW_CONFIDENCE
+    if not isinstance(content, NotAnswered) and not unsure:
+        return []
+    question = getattr(content, "question", "")
+    owner = answer.context.organisation.codex_owner
+    topic = answer.topic or ""
+    return [AskOwner(texts.ask_owner_button(owner), question, answer.kind.value, topic)] if question else []
+
+
+def ask_after_vote(owner: str, helpful: bool, topic: str, question: str) -> AskOwner | None:
+    """The button offered with the thanks for a 👎: ask the codex owners the same question instead."""
+    if helpful or not question:
+        return None
+    kind = AnswerKind.ESCALATION if topic == ESCALATION_TOPIC else AnswerKind.MATCH
+    return AskOwner(texts.ask_owner_button(owner), question, kind.value, topic)
 
 
 def _quotes(answer: Answer) -> list[Section]:

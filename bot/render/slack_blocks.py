@@ -20,6 +20,7 @@ ACTION_FEEDBACK = "kodeks_feedback"
 ACTION_SHARE = "kodeks_share"
 ACTION_COMMAND = "kodeks_command"
 """Every button that carries chat words (``layout.RunCommand``); the suffix keeps action ids unique."""
+ACTION_ASK = "kodeks_ask"  # + ":kind:topic"; the value is the words asked (see interfaces.md)
 
 HEADER_LIMIT = 150  # Slack's limit for a header's plain text
 TEXT_LIMIT = 3000  # Slack's limit for a section's text
@@ -86,7 +87,14 @@ def _action_button(button: layout.Button) -> dict[str, Any]:
             return _button(label, f"{ACTION_FEEDBACK}:{vote}", actions.encode_vote(actions.vote_of(button)))
         case layout.RunCommand(label, command):
             return _button(label, f"{ACTION_COMMAND}:{command}", command)
+        case layout.AskOwner(label, question, kind, topic):
+            return _button(label, f"{ACTION_ASK}:{kind}:{topic}", actions.encode_question(question))
     raise TypeError(f"unknown button {button!r}")  # pragma: no cover - all kinds handled above
+
+
+def action_button(button: layout.Button) -> dict[str, Any]:
+    """One answer button as Block Kit, for a message built elsewhere (the thanks after a 👎)."""
+    return _action_button(button)
 
 
 def _answer_buttons(answer: Answer, share: str | None) -> list[Block]:

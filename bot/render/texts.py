@@ -326,3 +326,80 @@ def small_talk(kind: str, codex_title: str) -> str:
 def intro_label(virtue_name: str) -> str:
     """How a quoted passage of a virtue's introduction is cited: "Neutralitet, indledningen"."""
     return f"{virtue_name}, indledningen"
+
+
+# --- Asking the codex owners ("Spørg Regionssekretariatet") ---
+
+ASK_FORM_TITLE = "Send et spørgsmål"  # Slack allows 24 characters in a modal's title
+ASK_QUESTION_LABEL = "Dit spørgsmål"
+ASK_REMINDER = (
+    "Skriv ikke navne på borgere eller kolleger – og heller ikke andet, der kan pege på bestemte personer."
+)
+ASK_WHO_LABEL = "Hvordan vil du spørge?"
+ASK_ANONYMOUS = "Anonymt – jeg får ikke et svar"
+ASK_SEND, ASK_CANCEL = "Send", "Annullér"
+ASK_EMPTY = "Skriv dit spørgsmål, før du sender."
+ASK_NAMED_ONLY_IN_CHAT = (
+    "Her kan du kun spørge anonymt. Vil du have et svar, så skriv dit spørgsmål til Kodeks i en chat."
+)
+ASK_NOT_SENT = "Dit spørgsmål kunne ikke sendes. Prøv igen om lidt."
+REVIEW_ANSWER_BUTTON, REVIEW_SEND_ANSWER = "Besvar", "Send svar"
+REVIEW_DONE_BUTTON, REVIEW_CLOSE_BUTTON = "Markér som besvaret", "Luk"
+REVIEW_ANSWER_TITLE = "Besvar spørgsmålet"  # a Slack modal title, at most 24 characters
+REVIEW_ANSWER_LABEL = "Dit svar"
+REVIEW_ANSWER_PLACEHOLDER = "Skriv svaret her. Det sendes til den, der spurgte."
+REVIEW_QUESTION_GONE = "Spørgsmålet findes ikke længere (det er slettet efter opbevaringstiden)."
+REVIEW_FROM, REVIEW_KODEKS, REVIEW_ASKED, REVIEW_STATE = "Fra", "Kodeks svarede", "Stillet", "Status"
+REVIEW_ANONYMOUS = "anonym – svaret kan ikke sendes til spørgeren"
+REVIEW_NAMED = "en medarbejder, der vil have svar (svaret sendes i vedkommendes chat med Kodeks)"
+REVIEW_NO_ANSWER = "kunne ikke svare"
+REVIEW_STATE_OPEN = "ny"
+REVIEW_UPDATE_FAILED = "Kortet kunne ikke opdateres; her er spørgsmålets nye status."
+
+
+def ask_owner_button(owner: str) -> str:
+    """The button that sends a question to the codex owners: "Spørg Regionssekretariatet"."""
+    return f"Spørg {owner}"
+
+
+def ask_named(owner: str) -> str:
+    """The choice to ask with one's name, so the owners can answer."""
+    return f"Med mit navn, så {owner} kan svare mig"
+
+
+def ask_form_intro(owner: str, has_channel: bool) -> str:
+    """What happens to the question; says so when the owners have no channel where it is posted."""
+    if has_channel:
+        return f"Dit spørgsmål sendes til {owner}. Du kan rette det, før du sender det."
+    return (
+        f"{owner} har ikke en kanal til spørgsmål fra Kodeks endnu, så dit spørgsmål gemmes i Kodeks' "
+        f"liste over spørgsmål, som {owner} gennemgår. Du kan rette det, før du sender det."
+    )
+
+
+def ask_sent(owner: str, has_channel: bool, named: bool) -> str:
+    """The confirmation after sending."""
+    where = "sendt til" if has_channel else "gemt til"
+    reply = " Du får svaret her i Kodeks." if named else " Det er sendt anonymt, så du får ikke et svar."
+    return f"Tak. Dit spørgsmål er {where} {owner}.{reply}"
+
+
+def review_title(owner: str) -> str:
+    """The heading of a question's card in the owners' channel."""
+    return f"Spørgsmål til {owner}"
+
+
+def review_state(state: str, by: str) -> str:
+    """A question's state on its card: "ny", "besvaret af …", "lukket af …"."""
+    return {"answered": f"besvaret af {by}", "closed": f"lukket af {by}"}.get(state, REVIEW_STATE_OPEN)
+
+
+def owner_answer_heading(owner: str) -> str:
+    """Above the answer sent to the person who asked."""
+    return f"Svar fra {owner} på dit spørgsmål"
+
+
+def date_and_time(moment: datetime) -> str:
+    """A moment written out: "søndag den 22. november kl. 13.00" (in the moment's own timezone)."""
+    day = moment.date()
+    return f"{WEEKDAYS[day.weekday()]} den {day.day}. {MONTHS[day.month - 1]} kl. {clock(moment.timetz())}"

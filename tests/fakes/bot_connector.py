@@ -52,6 +52,7 @@ class Post:
     path: str  # decoded, e.g. "v3/conversations/19:abc;messageid=1/activities/1"
     activity: dict[str, Any]
     headers: dict[str, str] = field(repr=False)
+    method: str = "POST"  # PUT: an update of an activity already sent (``update_activity``)
 
     @property
     def conversation_id(self) -> str:
@@ -114,7 +115,9 @@ class FakeBotConnector:
 
     async def _record(self, request: web.Request) -> web.Response:
         body = await request.text()
-        post = Post(unquote(request.path.lstrip("/")), json.loads(body or "{}"), dict(request.headers))
+        post = Post(
+            unquote(request.path.lstrip("/")), json.loads(body or "{}"), dict(request.headers), request.method
+        )
         async with self._changed:
             self.posts.append(post)
             self._changed.notify_all()

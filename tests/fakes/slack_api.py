@@ -115,7 +115,7 @@ class FakeSlack:
                     self._changed.notify_all()
         return socket
 
-    async def _record(self, method: str, request: web.Request) -> None:
+    async def _record(self, method: str, request: web.Request) -> dict[str, Any]:
         raw = await request.text()
         if request.method == "GET":
             params: dict[str, Any] = dict(request.query)
@@ -129,10 +129,11 @@ class FakeSlack:
         async with self._changed:
             self.calls.append(Call(method, params, dict(request.headers)))
             self._changed.notify_all()
+        return params
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        await self._record(method, request)
+        params = await self._record(method, request)
         if self._delays.get(method):
             await asyncio.sleep(self._delays[method].pop(0))
         failures = self._failures.get(method)
@@ -142,7 +143,7 @@ class FakeSlack:
             return web.json_response(
                 {"ok": False, "error": failure.error}, status=failure.status, headers=headers
             )
-        return web.json_response(self._result(method))
+        return web.json_response(self._answer(method, params))
 
     async def _respond(self, request: web.Request) -> web.Response:
         await self._record("response_url", request)
@@ -162,3 +163,12 @@ class FakeSlack:
         if method == "chat.postMessage":
             return {"ok": True, "ts": "1700000000.000100", "channel": "C1"}
         return {"ok": True}
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        """What Slack answers: a posted message names its channel and gets a ts of its own."""
+        result = self._result(method)
+        if method == "chat.postMessage" and params.get("channel"):
+            result |= {"channel": params["channel"], "ts": f"1700000000.{len(self.of(method)):06d}"}
+        if method == "views.open" and isinstance(params.get("view"), dict):
+            result |= {"view": {"id": f"V{len(self.of(method)):04d}", **params["view"]}}
+        return result

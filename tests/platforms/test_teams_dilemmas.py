@@ -11,7 +11,6 @@ from tests import payloads
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.platforms.server import SUNDAY_NOON
 from tests.platforms.test_teams import Server, _answer_to, _buttons
-from tests.platforms.test_teams import connector as connector  # the fixtures: fake Bot Connector
 from tests.platforms.test_teams import server as server  # and Kodeks with Teams in anonymous mode
 
 

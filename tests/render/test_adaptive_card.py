@@ -117,13 +117,18 @@ def test_cards_use_no_fixed_colours(service: Replies) -> None:
 
 
 def test_buttons_carry_ids_only(service: Replies) -> None:
-    """Answer buttons send back a verb with topic and bullet ids: nothing a person wrote."""
+    """Answer buttons send back a verb with topic and bullet ids; only 👎 carries the words asked.
+
+    The 👎 brings the question back so that its thanks can offer to send it to the codex owners.
+    """
     card = adaptive_card.render(service.handle(ASKED["match"], TODAY))
     data = [block["data"] for block in _walk(card) if block.get("type") == "Action.Submit"]
+    down = [item for item in data if item.get("value", "").startswith("down|")]
 
     assert {"verb": "show_topic", "topic": "neutralitet"} in data
     assert {"verb": "feedback", "value": "up|neutralitet|neutralitet.2"} in data
-    assert all("partipolitisk" not in json.dumps(item) for item in data)
+    assert all("partipolitisk" not in json.dumps(item) for item in data if item not in down)
+    assert down == [{"verb": "feedback", "value": f"down|neutralitet|neutralitet.2|{ASKED['match']}"}]
 
 
 def _walk(node: Any) -> list[dict[str, Any]]:

@@ -28,6 +28,7 @@ from bot.config import SlackSettings
 from bot.core.answer import Answer, Notice
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
+from bot.platforms.slack import ask
 from bot.platforms.slack.markup import strip_markup
 from bot.render import actions, layout, plain, slack_blocks, texts
 from bot.service import Conversation, Kodeks
@@ -261,9 +262,15 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         if original.get("blocks"):  # a visible message: replace its vote buttons
             text = str(original.get("text", ""))
             await respond(text=text, blocks=slack_blocks.voted(original["blocks"]), replace_original=True)
+            if vote is not None and not vote.helpful:  # the 👎 still offers to ask the codex owners
+                await respond(**ask.thanks(service, vote), response_type="ephemeral", replace_original=False)
             return
-        thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
-        await respond(text=thanks, response_type="ephemeral", replace_original=False)
+        if not first:
+            await respond(
+                text=texts.FEEDBACK_ALREADY_COUNTED, response_type="ephemeral", replace_original=False
+            )
+            return
+        await respond(**ask.thanks(service, vote), response_type="ephemeral", replace_original=False)
 
     @app.action(slack_blocks.ACTION_SHARE)
     async def on_share(
@@ -301,6 +308,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
     async def on_error(error: Exception, body: dict[str, Any]) -> None:
         log.error("slack_listener_failed", exc_info=error, extra={"type": body.get("type")})
 
+    ask.register(app, service, clock)
     return app
 
 

@@ -48,6 +48,7 @@ from bot.config import TeamsSettings
 from bot.core.answer import Answer
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM as PLATFORM_OF_REQUEST
+from bot.platforms.teams import ask
 from bot.platforms.teams.markup import strip_markup
 from bot.render import actions, adaptive_card, texts
 from bot.service import Conversation, Kodeks
@@ -250,8 +251,10 @@ def create_agent(
         vote = actions.decode_vote(_data(value).get("value", ""))
         if vote is not None and first:
             await service.record_feedback(vote.topic, vote.bullet or None, vote.helpful)
-        thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
-        await context.send_activity(MessageFactory.text(thanks))
+        if not first:
+            await context.send_activity(MessageFactory.text(texts.FEEDBACK_ALREADY_COUNTED))
+            return
+        await context.send_activity(ask.thanks(service, vote))
 
     @agent.adaptive_card.action_execute(re.compile(".*"))
     async def on_execute(context: TurnContext, state: TurnState, data: object) -> AdaptiveCardInvokeResponse:
@@ -327,6 +330,7 @@ def create_agent(
             if not undelivered:  # the first failure was ours; say that the apology did not arrive either
                 log.warning("teams_reply_not_delivered", extra=_delivery_fields(activity, again))
 
+    ask.register(agent, service, references, connections, clock)
     return agent
 
 
