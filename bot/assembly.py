@@ -71,7 +71,7 @@ async def assemble(settings: Settings, replies: Replies | None = None, clock: Cl
     store = await open_store(settings.database_url)
     schedule = schedule_of(settings, replies)
     desk = desk_of(settings, replies, store)
-    kodeks = Kodeks(replies, store, schedule, UsageCounter(store), clock, settings.log_questions, desk)
+    kodeks = Kodeks(replies, store, schedule, UsageCounter(store), clock, desk, settings.log_questions)
     services = Services(kodeks, store, store, settings, clock)
     platforms = tuple(platform for create in PLATFORMS if (platform := create(services)) is not None)
     posters = {platform.name: platform.poster for platform in platforms}
@@ -82,6 +82,6 @@ async def assemble(settings: Settings, replies: Replies | None = None, clock: Cl
 
 def desk_of(settings: Settings, replies: Replies, store: Store) -> OwnerDesk:
     """The desk for questions to the codex owners, with the owners' channel of each platform."""
-    experts = {"slack": settings.experts_slack_channel, "teams": settings.experts_teams_channel}
+    experts = {slack.NAME: settings.experts_slack_channel, teams.NAME: settings.experts_teams_channel}
     owner = replies.knowledge.organisation.codex_owner
     return OwnerDesk(store, owner, frozenset(replies.codex.topic_ids), experts)

@@ -48,8 +48,8 @@ class Kodeks:
         schedule: TipSchedule,
         usage: UsageCounter,
         clock: Clock,
+        desk: OwnerDesk,
         log_questions: bool = False,
-        desk: OwnerDesk | None = None,
     ) -> None:
         self.replies = replies
         self.codex = replies.codex
@@ -58,7 +58,7 @@ class Kodeks:
         self.usage = usage  # anonymous counts per day, platform, kind and topic
         self.clock = clock  # the server's idea of now: the day of a vote, of a tip shown
         self.log_questions = log_questions  # KODEKS_LOG_QUESTIONS=1; question texts are personal data
-        self.desk = desk  # questions sent to the codex owners; None where nobody can send one (CLI)
+        self.desk = desk  # questions sent to the codex owners, and where they are posted
 
     async def reply(self, text: str, where: Conversation, now: datetime) -> Answer:
         """Reply to words typed in a chat or channel (markup already removed by the platform)."""

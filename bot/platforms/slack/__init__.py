@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from bot.config import SlackSettings
 
+NAME = "slack"
+"""The platform's name: in subscriptions, logs, usage counts and the owners' channel map."""
 ROUTE = "/slack/events"
 
 
@@ -24,7 +26,7 @@ class Slack:
     """Slack over HTTP (``POST /slack/events``) or over Socket Mode."""
 
     def __init__(self, bolt: AsyncApp, settings: SlackSettings) -> None:
-        from bot.platforms.slack.app import NAME, SlackTipPoster
+        from bot.platforms.slack.app import SlackTipPoster
 
         self.name = NAME
         self.bolt = bolt

@@ -28,7 +28,10 @@ from bot.config import SlackSettings
 from bot.core.answer import Answer, Notice
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
-from bot.platforms.slack import ask
+from bot.platforms.slack import (
+    NAME,  # the package names its platform once
+    ask,
+)
 from bot.platforms.slack.markup import strip_markup
 from bot.render import actions, layout, plain, slack_blocks, texts
 from bot.service import Conversation, Kodeks
@@ -36,7 +39,6 @@ from bot.store import EventLog
 
 log = logging.getLogger(__name__)
 
-NAME = "slack"
 COMMAND = "/kodeks"
 SPOKEN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast", "me_message"})
 """Message subtypes in which a person says something: Bolt's own user messages (none, a file attached,

@@ -42,7 +42,7 @@ def _value(view: dict[str, Any], block: str) -> dict[str, Any]:
 def thanks(service: Kodeks, vote: actions.Vote | None) -> dict[str, Any]:
     """The reply to a vote: thanks, and after a 👎 on a question "Spørg <codex owner>"."""
     offer = None
-    if vote is not None and service.desk is not None and vote.topic in service.codex.topic_ids:
+    if vote is not None and vote.topic in service.codex.topic_ids:
         offer = layout.ask_after_vote(service.desk.owner, vote.helpful, vote.topic, vote.question)
     return ask_slack.thanks(offer)
 
@@ -50,8 +50,6 @@ def thanks(service: Kodeks, vote: actions.Vote | None) -> dict[str, Any]:
 def register(app: AsyncApp, service: Kodeks, clock: Clock) -> None:
     """Add the listeners for the ask button, the form, and the experts' card and answer form."""
     desk = service.desk
-    if desk is None:  # pragma: no cover - the server always builds a desk
-        return
     cards = _Cards(desk, service)
 
     @app.action(re.compile(f"^{slack_blocks.ACTION_ASK}(:|$)"))

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from bot.platforms import Platform, Services
 
+NAME = "teams"
+"""The platform's name: in subscriptions, logs, usage counts and the owners' channel map."""
+
 
 def create(services: Services) -> Platform | None:
     """The Teams platform: ``POST /api/messages`` and its tip poster."""

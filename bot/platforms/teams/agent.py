@@ -48,7 +48,7 @@ from bot.config import TeamsSettings
 from bot.core.answer import Answer
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM as PLATFORM_OF_REQUEST
-from bot.platforms.teams import ask
+from bot.platforms.teams import NAME, ask
 from bot.platforms.teams.markup import strip_markup
 from bot.render import actions, adaptive_card, texts
 from bot.service import Conversation, Kodeks
@@ -56,7 +56,7 @@ from bot.store import EventLog, ReferenceStore
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "teams"
+PLATFORM = NAME  # the package names its platform once
 ROUTE = "/api/messages"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 GROUP_CONVERSATIONS = frozenset({"channel", "groupChat"})

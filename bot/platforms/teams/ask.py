@@ -61,7 +61,7 @@ def _personal(context: TurnContext) -> bool:
 def thanks(service: Kodeks, vote: actions.Vote | None) -> Activity:
     """The reply to a vote: thanks, and after a 👎 on a question "Spørg <codex owner>"."""
     offer = None
-    if vote is not None and service.desk is not None and vote.topic in service.codex.topic_ids:
+    if vote is not None and vote.topic in service.codex.topic_ids:
         offer = layout.ask_after_vote(service.desk.owner, vote.helpful, vote.topic, vote.question)
     if offer is None:
         return MessageFactory.text(texts.FEEDBACK_THANKS)
@@ -77,8 +77,6 @@ def register(
 ) -> None:
     """Add the handlers for the ask button, the form, and the buttons of the owners' card."""
     desk = service.desk
-    if desk is None:  # pragma: no cover - the server always builds a desk
-        return
     app_id = str(connections.get_default_connection_configuration().CLIENT_ID or "")
     cards = _Cards(desk, service, references, app_id)
 
