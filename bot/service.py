@@ -71,7 +71,8 @@ class Kodeks:
     async def run(self, command: Command, where: Conversation, now: datetime) -> Answer:
         """Carry out a parsed command; the commands that need a channel get one here."""
         match command:
-            case AskQuestion():  # matching meaning costs 15–200 ms of CPU: never on the event loop
+            case AskQuestion(text) if not self.replies.matcher.remembers(text):
+                # matching meaning costs 15–200 ms of CPU: never on the event loop
                 return await asyncio.to_thread(self.replies.reply, command, self.today(now))
             case SwitchTips(on) if where.channel:
                 return await self.switch_tips(on, where, now)

@@ -5,8 +5,8 @@ API, sends 2,000 signed ``/kodeks`` requests (virtue names and free questions) a
 127.0.0.1 within a time bound, and prints throughput, p50/p99 latency, errors and the server's
 resident memory. Then the same load goes to a bare Bolt app that only acknowledges
 (``tests/bare_bolt.py``), alternately, three times each, and the ratio of the best throughputs
-is printed. Targets on 2 cores: 0 errors,
-p99 < 250 ms, RSS < 120 MB (issue #7), at least 0.5× the bare app's throughput (issue 11).
+is printed. Targets on 2 cores: 0 errors, p99 < 250 ms, RSS < 220 MB with the sentence-embedding
+model loaded (issue 12; 120 MB before it), at least 0.5× the bare app's throughput (issue 11).
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def report(name: str, result: Load) -> None:
     error_kinds = f"  {sorted(set(result.errors))}" if result.errors else ""
     print(f"  errors:               {len(result.errors):8d}      (target 0){error_kinds}")
     idle, busy, peak = (kb / 1024 for kb in result.rss_kb)
-    print(f"  server RSS idle/busy: {idle:8.1f} / {busy:.1f} MB, peak {peak:.1f} MB   (target < 120 MB)")
+    print(f"  server RSS idle/busy: {idle:8.1f} / {busy:.1f} MB, peak {peak:.1f} MB   (target < 220 MB)")
     print(f"  server exit code:     {result.exit_code:8d}")
 
 

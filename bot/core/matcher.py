@@ -18,6 +18,8 @@ question it asks (``focus``), with names and places not counted as unknown words
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +67,10 @@ class NoMatch:
 MatchResult = Match | NoMatch
 
 
+RECENT_RESULTS = 4096
+"""Verdicts kept by their exact words: a few MB at most, and the questions of a busy week."""
+
+
 class Matcher:
     """Matches questions against one loaded knowledge folder. Build once, match many times.
 
@@ -92,6 +98,8 @@ class Matcher:
     ) -> None:
         aids = knowledge.aids
         self.codex = knowledge.codex
+        self._recent: OrderedDict[str, MatchResult] = OrderedDict()
+        self._recent_lock = threading.Lock()
         self.analyzer = Analyzer(aids.stopwords, aids.synonyms)
         documents = knowledge_documents(knowledge)
         self.lexical = LexicalIndex(self.analyzer, documents)
@@ -101,9 +109,33 @@ class Matcher:
         self._bullet_order = tuple(bullet.id for bullet in self.codex.bullets)
         self._passage_topic = {d.passage: d.topic or "" for d in documents if d.passage}
 
+    def remembers(self, question: str) -> bool:
+        """Whether the verdict on exactly these words is in the recent-results cache (answered in µs)."""
+        return question[:MAX_QUESTION_CHARS] in self._recent
+
     def match(self, question: str) -> MatchResult:
-        """Return the best topic and bullets for a question, or NoMatch with suggestions."""
+        """Return the best topic and bullets for a question, or NoMatch with suggestions.
+
+        Note:
+            The last ``RECENT_RESULTS`` verdicts are kept by their exact words: the knowledge does not
+            change while the process runs, so the same words always get the same verdict, and a
+            question many people ask (or a button's words) costs a dictionary look-up. Safe to call
+            from several threads: the cache is guarded by a lock, the matching itself shares nothing
+            mutable but the embedder, which locks itself.
+        """
         question = question[:MAX_QUESTION_CHARS]  # a 100,000-character paste costs what 2,000 do
+        with self._recent_lock:
+            if question in self._recent:
+                self._recent.move_to_end(question)
+                return self._recent[question]
+        result = self._match(question)
+        with self._recent_lock:
+            self._recent[question] = result
+            if len(self._recent) > RECENT_RESULTS:
+                self._recent.popitem(last=False)
+        return result
+
+    def _match(self, question: str) -> MatchResult:
         if classify(question) is not None:
             return NoMatch(())
         focus = question_focus(question)
