@@ -16,6 +16,7 @@ change to ``knowledge/`` or to the model gives a new key, never a stale vector.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import threading
@@ -26,6 +27,8 @@ from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+log = logging.getLogger(__name__)
 
 Vectors = npt.NDArray[np.float32]
 """A (n, dim) array of L2-normalised float32 rows, one per text."""
@@ -156,6 +159,13 @@ def embed_cached(embedder: Embedder, texts: Sequence[str], cache_dir: Path | Non
     path = cache_dir / f"embeddings-{key}.npy" if cache_dir is not None else None
     vectors = _read(path, len(texts)) if path is not None else None
     if vectors is None:
+        if texts:  # a minute or two: say so, or a first `make run` looks hung
+            log.warning(
+                "Computing the sentence embeddings of %d knowledge texts once (about a minute); "
+                "later starts read them from %s.",
+                len(texts),
+                cache_dir or "memory",
+            )
         vectors = embedder.embed(texts) if texts else _EMPTY
         if path is not None:
             _write(path, vectors)
