@@ -7,6 +7,7 @@ Each subcommand's docstring is its help line. Our own errors become one line on 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -21,11 +22,17 @@ from bot.errors import KnowledgeError, KodeksError
 Command = Callable[[argparse.Namespace], int]
 
 
-def _replies(settings: Settings | None = None) -> Replies:
-    """The knowledge's replies: what every command without a database needs."""
+def _replies(settings: Settings | None = None, questions: bool = True) -> Replies:
+    """The knowledge's replies: what every command without a database needs.
+
+    ``questions=False`` for commands that answer no free question (a virtue, the knowledge, a
+    manifest, scheduled posts): their matcher is the lexical stage alone, so they never load the
+    embedding model (or compute its cache on a first run).
+    """
     from bot.assembly import load_replies
 
-    return load_replies(settings or Settings.from_env())
+    settings = settings or Settings.from_env()
+    return load_replies(settings if questions else dataclasses.replace(settings, matcher="lexical"))
 
 
 def _today(settings: Settings) -> date:
@@ -60,7 +67,7 @@ def cmd_virtue(args: argparse.Namespace) -> int:
     """One virtue in full (by id, name, prefix, with or without æ/ø/å)."""
     from bot.render import plain, texts
 
-    service = _replies()
+    service = _replies(questions=False)
     answer = service.show_virtue(args.name)
     if answer is None:
         names = ", ".join(virtue.name for virtue in service.codex.virtues)
@@ -101,7 +108,7 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
     """Print the loaded knowledge base (or, with --json, in the shape of interfaces.md)."""
     from bot.render import json_answer
 
-    codex = _replies().codex
+    codex = _replies(questions=False).codex
     if args.json:
         print(json.dumps(json_answer.codex_to_dict(codex), ensure_ascii=False, indent=2))
         return 0
@@ -122,7 +129,7 @@ def cmd_dilemmas(args: argparse.Namespace) -> int:
     """Print the dilemma cases of the knowledge folder (or, with --json, as a list of objects)."""
     from bot.render import json_answer
 
-    knowledge = _replies().knowledge
+    knowledge = _replies(questions=False).knowledge
     if args.json:
         cases = [json_answer.dilemma_to_dict(case) for case in knowledge.dilemmas]
         print(json.dumps(cases, ensure_ascii=False, indent=2))
@@ -194,7 +201,7 @@ def cmd_manifest(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     socket_mode = bool(settings.slack and settings.slack.socket_mode)
     url = None if socket_mode and args.url is None else _public_url("slack", args.url)
-    manifest = slack_manifest(url, _replies(settings).knowledge, socket_mode=socket_mode)
+    manifest = slack_manifest(url, _replies(settings, questions=False).knowledge, socket_mode=socket_mode)
     print(json.dumps(manifest, ensure_ascii=False, indent=2))
     return 0
 
@@ -207,7 +214,7 @@ def cmd_tips(args: argparse.Namespace) -> int:
     from bot.assembly import assemble
 
     settings = Settings.from_env()
-    replies = _replies(settings)
+    replies = _replies(settings, questions=False)  # scheduled posts answer no question
     now = _moment(args.now, settings) if args.now else datetime.now(UTC)
 
     async def send() -> str:
