@@ -320,7 +320,7 @@ def _write_teams_package(out: Path | None, url: str | None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; each subcommand's help is its function's docstring."""
     parser = argparse.ArgumentParser(
-        prog="kodeks", description="Kodeks: the codex for advising the regional council."
+        prog="kodeks", description="Kodeks: an organisation's codex of conduct in chat."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
