@@ -20,6 +20,7 @@ from bot.store.migrations import (
     subscriptions,
     tip_deliveries,
 )
+from bot.store.sql_base import aware, utc
 from bot.store.sql_owners import SqlOwners
 
 PRUNE_EVERY = timedelta(minutes=5)
@@ -79,7 +80,7 @@ class SqlStore(SqlOwners):
             active = await connection.scalar(sa.select(subscriptions.c.active).where(key))
             if active:
                 return False
-            values = {"active": True, "since": _utc(now), "paused_reason": None}
+            values = {"active": True, "since": utc(now), "paused_reason": None}
             await connection.execute(  # a returning channel keeps its position: it is not in ``values``
                 self._insert(subscriptions)
                 .values(platform=platform, channel=channel, kind=kind, **values)
@@ -118,7 +119,7 @@ class SqlStore(SqlOwners):
             rows = (await connection.execute(query)).all()
         return [
             Subscription(
-                row.platform, row.channel, _aware(row.since), row.position, row.kind, row.last_item or ""
+                row.platform, row.channel, aware(row.since), row.position, row.kind, row.last_item or ""
             )
             for row in rows
         ]
@@ -139,7 +140,7 @@ class SqlStore(SqlOwners):
             & (tip_deliveries.c.kind == kind)
             & (tip_deliveries.c.day == day)
         )
-        stale = _utc(now) - RETRY_AFTER
+        stale = utc(now) - RETRY_AFTER
         free_again = (
             (tip_deliveries.c.status != "sent")
             & (tip_deliveries.c.attempts < MAX_ATTEMPTS)
@@ -155,7 +156,7 @@ class SqlStore(SqlOwners):
                     day=day,
                     status="claimed",
                     attempts=1,
-                    claimed_at=_utc(now),
+                    claimed_at=utc(now),
                 )
                 .on_conflict_do_nothing(index_elements=["platform", "channel", "kind", "day"])
             )
@@ -163,7 +164,7 @@ class SqlStore(SqlOwners):
                 taken = await connection.execute(
                     tip_deliveries.update()
                     .where(key, free_again)
-                    .values(status="claimed", attempts=tip_deliveries.c.attempts + 1, claimed_at=_utc(now))
+                    .values(status="claimed", attempts=tip_deliveries.c.attempts + 1, claimed_at=utc(now))
                 )
                 if taken.rowcount != 1:
                     return None
@@ -198,7 +199,7 @@ class SqlStore(SqlOwners):
             await connection.execute(
                 tip_deliveries.update()
                 .where(*_claim_key(claim))
-                .values(status="failed", error=error[:200], claimed_at=_utc(now))
+                .values(status="failed", error=error[:200], claimed_at=utc(now))
             )
 
     async def subscribed_channels(self) -> dict[str, int]:
@@ -252,7 +253,7 @@ class SqlStore(SqlOwners):
             two processes (or two concurrent deliveries) inserting the same id. Every ``PRUNE_EVERY``
             the same transaction also deletes ids older than ``EVENTS_KEPT``.
         """
-        moment = _utc(now)
+        moment = utc(now)
         statement = (
             self._insert(handled_events)
             .values(platform=platform, event_id=event_id[:255], received_at=moment)
@@ -296,15 +297,3 @@ def _claim_key(claim: TipClaim) -> tuple[sa.ColumnElement[bool], ...]:
         tip_deliveries.c.kind == claim.kind,
         tip_deliveries.c.day == claim.day,
     )
-
-
-def _utc(moment: datetime) -> datetime:
-    """Store moments in UTC: SQLite keeps no offset, so every stored moment must share one."""
-    if moment.tzinfo is None:
-        raise ValueError("moments must carry a timezone")
-    return moment.astimezone(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    """Read a stored moment back as UTC (SQLite returns it without an offset)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
