@@ -92,9 +92,14 @@ class Kodeks:
             fields["question"] = command.text
         log.info("answered", extra=fields)
 
-    def show_topic(self, topic: str) -> Answer:
-        """A topic offered as a button: a virtue in full, the escalation path, or help if unknown."""
-        return self.replies.show_topic(topic)
+    def show_topic(self, topic: str, platform: str) -> Answer:
+        """A topic offered as a button: a virtue in full, the escalation path, or help if unknown.
+
+        Counted like a typed virtue name, so the report's "virtues shown" include button presses.
+        """
+        answer = self.replies.show_topic(topic)
+        self.usage.count(self.today(), platform, answer.kind.value, answer.topic)
+        return answer
 
     def help(self) -> Answer:
         """What the bot can do."""

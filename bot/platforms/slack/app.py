@@ -205,7 +205,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
     ) -> None:
         await ack()
         topic = str(action.get("value", ""))
-        answer = service.show_topic(topic)
+        answer = service.show_topic(topic, NAME)
         if body.get("response_url"):  # a button under a message
             await respond(
                 response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=topic)

@@ -221,7 +221,9 @@ def create_agent(
     @agent.adaptive_card.action_submit(adaptive_card.VERB_SHOW_TOPIC)
     async def on_show_topic(context: TurnContext, state: TurnState, value: object) -> None:
         await remember(context)
-        await context.send_activity(answer_message(service.show_topic(_data(value).get("topic", ""))))
+        await context.send_activity(
+            answer_message(service.show_topic(_data(value).get("topic", ""), PLATFORM))
+        )
 
     @agent.adaptive_card.action_submit(adaptive_card.VERB_COMMAND)
     async def on_command_button(context: TurnContext, state: TurnState, value: object) -> None:
@@ -275,7 +277,7 @@ def create_agent(
             thanks = texts.FEEDBACK_THANKS if first else texts.FEEDBACK_ALREADY_COUNTED
             return AdaptiveCardInvokeResponse(status_code=200, type=INVOKE_MESSAGE, value=thanks)
         answer = (
-            service.show_topic(fields.get("topic", ""))
+            service.show_topic(fields.get("topic", ""), PLATFORM)
             if verb == adaptive_card.VERB_SHOW_TOPIC
             else service.help()
         )
