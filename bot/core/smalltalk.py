@@ -14,6 +14,7 @@ Note:
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from bot.core.normalize import fold, words
@@ -74,6 +75,27 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+_CODEX = r"(kodeks|kodekset|kodeksen|dyderne|de syv dyder|the code|the code of conduct|the codex)"
+_ABOUT_CODEX = re.compile(
+    r"(hej |hi |hello )?(kodeks |kodekset )?("
+    rf"(hvor mange|hvilke|hvad hedder|hvad er|navn|list|ramse op|opremse)( de)?( syv)? dyder(ne)?"
+    rf"( er der| har vi| findes der| har kodeks| har kodekset)?( i {_CODEX})?"
+    rf"|hvornar (blev|er) {_CODEX} (godkendt|vedtaget|lavet|skrevet|indfort|udgivet|opdateret|revideret)"
+    rf"|hvem (har skrevet|har lavet|star bag|har udarbejdet|har godkendt|har vedtaget|ejer) {_CODEX}"
+    rf"|(hvem|hvad) galder {_CODEX}( for| ogsa for mig)?"
+    rf"|galder {_CODEX} (ogsa )?for (mig|alle|alle ansatte|ledere|lederne|hospitalerne)"
+    rf"|hvor (finder jeg|kan jeg finde|kan jeg lase|ligger|star) {_CODEX}"
+    rf"|(er|is) {_CODEX} (juridisk )?(bindende|lov|obligatorisk|binding|mandatory)"
+    rf"|hvad er {_CODEX} for radgivning og bistand( til regionsradet)?"
+    rf"|(hvorfor har vi|hvorfor findes|findes) {_CODEX}( pa engelsk)?"
+    r"|how many virtues( are there)?( in the code( of conduct)?)?|what are the (seven )?virtues"
+    r"|who wrote the code( of conduct)?|when was the code( of conduct)? (adopted|approved|written)"
+    r")"
+)
+"""Questions about the codex as a whole ("hvor mange dyder er der i kodeks", "hvornår blev kodekset
+vedtaget", "hvem gælder kodekset for"), on folded text: the whole message must be one of them, so
+"hvad siger kodekset om fejl" stays a question for the matcher."""
+
 _GLUE = frozenset({"og", "and", "&", "du", "men"})
 """Words allowed between two phrases: "farvel og tak". ("men" only ever joins two phrases here.)"""
 
@@ -102,6 +124,8 @@ def classify(text: str) -> SmallTalk | None:
     tokens = words(text)
     if not tokens or len(tokens) > MAX_WORDS:
         return None
+    if _ABOUT_CODEX.fullmatch(" ".join(tokens)):
+        return SmallTalk.ABOUT_CODEX
     covered = _cover(tokens)
     if covered is None:
         return None  # some word belongs to no small-talk phrase: treat the message as a question
