@@ -13,10 +13,10 @@ import re
 LONG_WORDS = 25
 """A message with more words than this is read for its question; shorter ones are the question."""
 
-MIN_QUESTION_WORDS = 8
+MIN_QUESTION_WORDS = 10
 """A question sentence shorter than this leans on what came before ("Må vi det?"): take that too."""
 
-CONTEXT_WORDS = 20
+CONTEXT_WORDS = 25
 """A short question takes sentences before it until the focus has this many words: "Hvad siger kodekset?"
 after "Hun sagde det var helt uformelt." still needs the sentence that says what she asked for."""
 
