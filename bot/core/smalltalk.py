@@ -47,13 +47,15 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
         "thank you", "thanks a lot", "thank you very much", "great", "cool", "nice", "ok tak", "okay tak",
         "det var godt", "det hjalp", "tak for svaret", "tak for det", "mange tak for hjælpen",
         "tusind tak for hjælpen", "mange tak for det", "tak for snakken",
+        "du er god", "du er dygtig", "du er sej", "godt klaret", "godt gået", "good job", "well done",
     ),
     SmallTalk.GOODBYE: (
         "farvel", "vi ses", "hav en god dag", "god dag", "god weekend", "god aften", "bye", "goodbye",
         "bye bye", "see you", "ha det", "ha det godt", "hav det godt", "tak for nu", "vi snakkes",
     ),
     SmallTalk.TEST: ("test", "tester", "testing", "test test", "test 123", "123", "ping", "er du der",
-                     "virker du", "dette er en test", "det er bare en test", "are you there"),
+                     "virker du", "dette er en test", "det er bare en test", "are you there",
+                     "jeg tester bare", "tester bare", "bare en test", "jeg tester lige", "just testing"),
     SmallTalk.CAPABILITIES: (
         "hvad kan du", "hvad kan du hjælpe med", "hvad kan du hjælpe mig med", "hjælp", "hjælp mig",
         "kan du hjælpe mig", "kan du hjælpe", "hvem er du", "hvad er du", "er du en robot",
