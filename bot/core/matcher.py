@@ -24,7 +24,7 @@ from pathlib import Path
 from bot.core.analyze import Analyzer, proper_names
 from bot.core.documents import knowledge_documents
 from bot.core.embedding import E5Embedder, Embedder
-from bot.core.focus import question_focus
+from bot.core.focus import LONG_WORDS, question_focus
 from bot.core.fusion import ALTERNATIVE_RATIO, Verdict, fuse, lexical_verdict, mix
 from bot.core.knowledge import Knowledge
 from bot.core.lexical import LexicalIndex, LexicalScores, either
@@ -98,6 +98,9 @@ class Matcher:
         self.semantic: SemanticIndex | None = None
         if semantic:
             self.semantic = SemanticIndex(documents, embedder or E5Embedder.shared(), cache_dir)
+        self.spelling = True
+        """A short question with typos is also embedded spelt as the codex spells it (``Analyzer.corrected``):
+        e5 reads "politker" and "ldeer" less well than the lexical stage, which repairs them."""
         self._bullet_order = tuple(bullet.id for bullet in self.codex.bullets)
         self._passage_topic = {d.passage: d.topic or "" for d in documents if d.passage}
 
@@ -123,7 +126,14 @@ class Matcher:
         plain = " ".join(question.split())  # platforms removed their markup (mentions) already
         if not plain:
             return NoMatch(())
-        semantic = self.semantic.score([plain] if focus is None else [plain, focus])
+        views = [plain] if focus is None else [plain, focus]
+        if self.spelling:
+            corrected = self.analyzer.corrected(plain) if len(plain.split()) <= LONG_WORDS else plain
+            if (
+                corrected != plain
+            ):  # one more view: each document keeps its best, so a wrong repair costs little
+                views.append(corrected)
+        semantic = self.semantic.score(views)
         verdict = fuse(lexical, semantic)
         return self._result(
             verdict, mix(lexical.bullets, semantic.bullets), self._passages(lexical, semantic)
