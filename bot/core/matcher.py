@@ -18,13 +18,13 @@ question it asks (``focus``), with names and places not counted as unknown words
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.core.analyze import Analyzer, proper_names
 from bot.core.documents import knowledge_documents
 from bot.core.embedding import E5Embedder, Embedder
-from bot.core.focus import LONG_WORDS, question_focus
+from bot.core.focus import question_focus
 from bot.core.fusion import ALTERNATIVE_RATIO, Verdict, fuse, lexical_verdict, mix
 from bot.core.knowledge import Knowledge
 from bot.core.lexical import LexicalIndex, LexicalScores, either
@@ -98,9 +98,6 @@ class Matcher:
         self.semantic: SemanticIndex | None = None
         if semantic:
             self.semantic = SemanticIndex(documents, embedder or E5Embedder.shared(), cache_dir)
-        self.spelling = True
-        """A short question with typos is also embedded spelt as the codex spells it (``Analyzer.corrected``):
-        e5 reads "politker" and "ldeer" less well than the lexical stage, which repairs them."""
         self._bullet_order = tuple(bullet.id for bullet in self.codex.bullets)
         self._passage_topic = {d.passage: d.topic or "" for d in documents if d.passage}
 
@@ -127,14 +124,19 @@ class Matcher:
         if not plain:
             return NoMatch(())
         views = [plain] if focus is None else [plain, focus]
-        if self.spelling:
-            corrected = self.analyzer.corrected(plain) if len(plain.split()) <= LONG_WORDS else plain
-            if (
-                corrected != plain
-            ):  # one more view: each document keeps its best, so a wrong repair costs little
-                views.append(corrected)
+        # a short question with typos is also read spelt as the codex spells it: e5 reads "politker" and
+        # "ldeer" less well than the lexical stage, which repairs them; each document keeps its best view,
+        # so a wrong repair ("gider" → "giver") costs little
+        corrected = self.analyzer.corrected(plain) if focus is None else plain
+        if corrected != plain:
+            views.append(corrected)
         semantic = self.semantic.score(views)
         verdict = fuse(lexical, semantic)
+        if focus is not None and verdict.answer:
+            # a long message is answered only if its question, read alone, would be: names, places and
+            # agenda talk around "hvordan bliver man valgt ind i regionsrådet?" do not make it the codex's
+            alone = fuse(self.lexical.score(focus, ignore), self.semantic.score([focus]))
+            verdict = verdict if alone.answer else replace(verdict, answer=False)
         return self._result(
             verdict, mix(lexical.bullets, semantic.bullets), self._passages(lexical, semantic)
         )
