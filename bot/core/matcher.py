@@ -10,15 +10,17 @@ answer, see ``documents``):
   paraphrases, English and misspelt questions that share no word with the codex.
 
 ``fusion`` lets both vote on topic, bullets and abstention. Before either runs, small talk ("hej",
-"tak", "hvad kan du") is set aside (``smalltalk``), and a long pasted message is also read for the
-question it asks (``focus``), with names and places not counted as unknown words.
+"tak", "hvad kan du", "hvor mange dyder er der i kodekset") is set aside (``smalltalk``), and a long
+pasted message is also read for the question it asks (``focus``), with names and places not counted as
+unknown words. A question with typos (or a long message's question) is also embedded spelt as the
+codex spells it (``Analyzer.corrected``).
 
 ``Matcher(knowledge, semantic=False)`` runs the lexical stage alone: no model, no cache, as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.analyze import Analyzer, proper_names
@@ -124,19 +126,15 @@ class Matcher:
         if not plain:
             return NoMatch(())
         views = [plain] if focus is None else [plain, focus]
-        # a short question with typos is also read spelt as the codex spells it: e5 reads "politker" and
+        # a question with typos is also read spelt as the codex spells it: e5 reads "politker" and
         # "ldeer" less well than the lexical stage, which repairs them; each document keeps its best view,
         # so a wrong repair ("gider" → "giver") costs little
-        corrected = self.analyzer.corrected(plain) if focus is None else plain
-        if corrected != plain:
+        asked = plain if focus is None else focus
+        corrected = self.analyzer.corrected(asked)
+        if corrected != asked:
             views.append(corrected)
         semantic = self.semantic.score(views)
         verdict = fuse(lexical, semantic)
-        if focus is not None and verdict.answer:
-            # a long message is answered only if its question, read alone, would be: names, places and
-            # agenda talk around "hvordan bliver man valgt ind i regionsrådet?" do not make it the codex's
-            alone = fuse(self.lexical.score(focus, ignore), self.semantic.score([focus]))
-            verdict = verdict if alone.answer else replace(verdict, answer=False)
         return self._result(
             verdict, mix(lexical.bullets, semantic.bullets), self._passages(lexical, semantic)
         )
