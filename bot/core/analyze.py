@@ -45,6 +45,9 @@ def _max_typos(word: str) -> int:
     return 1 if len(word) < 13 else 2
 
 
+_RAW_WORD = re.compile(r"[^\W\d_]+")
+"""A word as typed, letters only (æøå and accents included)."""
+
 _NAME = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-ZÆØÅ][a-zæøåé]+)")
 
 
@@ -73,6 +76,8 @@ class Analyzer:
         self._known_words: dict[str, str] = dict.fromkeys(self._stopwords, _STOP)
         self._known_terms: set[str] = set()
         self._repairs: dict[str, tuple[str, ...]] = {}  # cache: unknown word → repaired terms
+        self._surfaces: dict[str, str] = {}  # folded known word → how the index wrote it ("hojt" → "højt")
+        self._counts: dict[str, int] = {}  # folded known word → how often the index uses it
 
     def _add_group(self, group: Sequence[str]) -> None:
         term = "~" + "_".join(self._stem_all(fold(group[0]).split()))
@@ -92,6 +97,10 @@ class Analyzer:
         """Analyse index text and remember its words, so later questions can be repaired towards them."""
         folded = words(text)
         terms = self._terms(folded)
+        for raw in _RAW_WORD.findall(text):
+            key = fold(raw)
+            self._surfaces.setdefault(key, raw.lower())
+            self._counts[key] = self._counts.get(key, 0) + 1
         for word in folded:
             if word not in self._known_words:
                 (term,) = self._terms([word]) or (_STOP,)
@@ -113,6 +122,36 @@ class Analyzer:
             else:  # a name is never "repaired" into codex words: "Skanderborg" is not about "borger"
                 result.extend((() if word in names else self._repair(word)) or (term,))
         return [term for term in result if term]
+
+    def corrected(self, question: str) -> str:
+        """The question with its misspelt words written as the index writes them, for the semantic stage.
+
+        Note:
+            Only what ``analyze`` would repair as a typo is rewritten: a word of five letters or more,
+            unknown to the index, not a name, within ``_max_typos`` of a known word ("ldeer" → "leder",
+            "politker" → "politiker"); of equally near words, the one the index uses most. Returns the
+            question unchanged when nothing needs repair.
+        """
+        names = proper_names(question)
+
+        def repair(match: re.Match[str]) -> str:
+            raw = match.group(0)
+            folded = fold(raw)
+            if " " in folded or folded in names or folded in self._known_words or folded in self._stopwords:
+                return raw
+            limit = _max_typos(folded)
+            if not limit:
+                return raw
+            found = process.extract(
+                folded, self._surfaces.keys(), scorer=OSA.distance, score_cutoff=limit, limit=None
+            )
+            if not found:
+                return raw
+            # the nearest, and among equally near the word the index uses most ("ldeer": leder, not idéer)
+            best = min(found, key=lambda item: (item[1], -self._counts[item[0]]))
+            return self._surfaces[best[0]]
+
+        return _RAW_WORD.sub(repair, question)
 
     def _terms(self, folded_words: Sequence[str]) -> list[str]:
         return [term for term in self._terms_with_words(folded_words)[0] if term]

@@ -13,8 +13,18 @@ import re
 LONG_WORDS = 25
 """A message with more words than this is read for its question; shorter ones are the question."""
 
-MIN_QUESTION_WORDS = 8
+MIN_QUESTION_WORDS = 10
 """A question sentence shorter than this leans on what came before ("Må vi det?"): take that too."""
+
+CONTEXT_WORDS = 25
+"""A short question takes sentences before it until the focus has this many words: "Hvad siger kodekset?"
+after "Hun sagde det var helt uformelt." still needs the sentence that says what she asked for."""
+
+MAX_CONTEXT = 3
+"""At most this many sentences before a question are taken with it."""
+
+TAIL_SENTENCES = 3
+"""With no question mark, the message's last sentences that form its focus."""
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _SALUTATION = re.compile(
@@ -34,8 +44,9 @@ def question_focus(text: str) -> str | None:
     """The part of a long message that asks, or None when the message is short (it is the question).
 
     Note:
-        Sentences with a question mark win; each takes the sentence before it when it is short. With no
-        question mark the last two sentences are the focus: a request ("… hvad siger kodeks om det")
+        Sentences with a question mark win; a short one takes the sentences before it until the focus
+        has ``CONTEXT_WORDS`` words (at most ``MAX_CONTEXT``). With no question mark the last
+        ``TAIL_SENTENCES`` sentences are the focus: a request ("… hvad siger kodeks om det")
         usually ends a message.
     """
     if len(text.split()) <= LONG_WORDS:
@@ -47,8 +58,12 @@ def question_focus(text: str) -> str | None:
     for number, sentence in enumerate(parts):
         if sentence.endswith("?"):
             chosen.add(number)
-            if len(sentence.split()) < MIN_QUESTION_WORDS and number > 0:
-                chosen.add(number - 1)
+            if len(sentence.split()) < MIN_QUESTION_WORDS:
+                count, before = len(sentence.split()), number - 1
+                while before >= 0 and number - before <= MAX_CONTEXT and count < CONTEXT_WORDS:
+                    chosen.add(before)
+                    count += len(parts[before].split())
+                    before -= 1
     if not chosen:
-        chosen = {len(parts) - 2, len(parts) - 1}
+        chosen = set(range(max(0, len(parts) - TAIL_SENTENCES), len(parts)))
     return " ".join(parts[number] for number in sorted(chosen))

@@ -10,8 +10,10 @@ answer, see ``documents``):
   paraphrases, English and misspelt questions that share no word with the codex.
 
 ``fusion`` lets both vote on topic, bullets and abstention. Before either runs, small talk ("hej",
-"tak", "hvad kan du") is set aside (``smalltalk``), and a long pasted message is also read for the
-question it asks (``focus``), with names and places not counted as unknown words.
+"tak", "hvad kan du", "hvor mange dyder er der i kodekset") is set aside (``smalltalk``), and a long
+pasted message is also read for the question it asks (``focus``), with names and places not counted as
+unknown words. A question with typos (or a long message's question) is also embedded spelt as the
+codex spells it (``Analyzer.corrected``).
 
 ``Matcher(knowledge, semantic=False)`` runs the lexical stage alone: no model, no cache, as before.
 """
@@ -155,7 +157,15 @@ class Matcher:
         plain = " ".join(question.split())  # platforms removed their markup (mentions) already
         if not plain:
             return NoMatch(())
-        semantic = self.semantic.score([plain] if focus is None else [plain, focus])
+        views = [plain] if focus is None else [plain, focus]
+        # a question with typos is also read spelt as the codex spells it: e5 reads "politker" and
+        # "ldeer" less well than the lexical stage, which repairs them; each document keeps its best view,
+        # so a wrong repair ("gider" → "giver") costs little
+        asked = plain if focus is None else focus
+        corrected = self.analyzer.corrected(asked)
+        if corrected != asked:
+            views.append(corrected)
+        semantic = self.semantic.score(views)
         verdict = fuse(lexical, semantic)
         return self._result(
             verdict, mix(lexical.bullets, semantic.bullets), self._passages(lexical, semantic)

@@ -14,6 +14,7 @@ Note:
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from bot.core.normalize import fold, words
@@ -46,13 +47,15 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
         "thank you", "thanks a lot", "thank you very much", "great", "cool", "nice", "ok tak", "okay tak",
         "det var godt", "det hjalp", "tak for svaret", "tak for det", "mange tak for hjælpen",
         "tusind tak for hjælpen", "mange tak for det", "tak for snakken",
+        "du er god", "du er dygtig", "du er sej", "godt klaret", "godt gået", "good job", "well done",
     ),
     SmallTalk.GOODBYE: (
         "farvel", "vi ses", "hav en god dag", "god dag", "god weekend", "god aften", "bye", "goodbye",
         "bye bye", "see you", "ha det", "ha det godt", "hav det godt", "tak for nu", "vi snakkes",
     ),
     SmallTalk.TEST: ("test", "tester", "testing", "test test", "test 123", "123", "ping", "er du der",
-                     "virker du", "dette er en test", "det er bare en test", "are you there"),
+                     "virker du", "dette er en test", "det er bare en test", "are you there",
+                     "jeg tester bare", "tester bare", "bare en test", "jeg tester lige", "just testing"),
     SmallTalk.CAPABILITIES: (
         "hvad kan du", "hvad kan du hjælpe med", "hvad kan du hjælpe mig med", "hjælp", "hjælp mig",
         "kan du hjælpe mig", "kan du hjælpe", "hvem er du", "hvad er du", "er du en robot",
@@ -73,6 +76,27 @@ _PHRASES: dict[SmallTalk, tuple[str, ...]] = {
         "hvad er de syv dyder", "de syv dyder", "what are the seven virtues",
     ),
 }  # fmt: skip
+
+_CODEX = r"(kodeks|kodekset|kodeksen|dyderne|de syv dyder|the code|the code of conduct|the codex)"
+_ABOUT_CODEX = re.compile(
+    r"(hej |hi |hello )?(kodeks |kodekset )?("
+    rf"(hvor mange|hvilke|hvad hedder|hvad er|navn|list|ramse op|opremse)( de)?( syv)? dyder(ne)?"
+    rf"( er der| har vi| findes der| har kodeks| har kodekset)?( i {_CODEX})?"
+    rf"|hvornar (blev|er) {_CODEX} (godkendt|vedtaget|lavet|skrevet|indfort|udgivet|opdateret|revideret)"
+    rf"|hvem (har skrevet|har lavet|star bag|har udarbejdet|har godkendt|har vedtaget|ejer) {_CODEX}"
+    rf"|(hvem|hvad) galder {_CODEX}( for| ogsa for mig)?"
+    rf"|galder {_CODEX} (ogsa )?for (mig|alle|alle ansatte|ledere|lederne|hospitalerne)"
+    rf"|hvor (finder jeg|kan jeg finde|kan jeg lase|ligger|star) {_CODEX}"
+    rf"|(er|is) {_CODEX} (juridisk )?(bindende|lov|obligatorisk|binding|mandatory)"
+    rf"|hvad er {_CODEX} for radgivning og bistand( til regionsradet)?"
+    rf"|(hvorfor har vi|hvorfor findes|findes) {_CODEX}( pa engelsk)?"
+    r"|how many virtues( are there)?( in the code( of conduct)?)?|what are the (seven )?virtues"
+    r"|who wrote the code( of conduct)?|when was the code( of conduct)? (adopted|approved|written)"
+    r")"
+)
+"""Questions about the codex as a whole ("hvor mange dyder er der i kodeks", "hvornår blev kodekset
+vedtaget", "hvem gælder kodekset for"), on folded text: the whole message must be one of them, so
+"hvad siger kodekset om fejl" stays a question for the matcher."""
 
 _GLUE = frozenset({"og", "and", "&", "du", "men"})
 """Words allowed between two phrases: "farvel og tak". ("men" only ever joins two phrases here.)"""
@@ -102,6 +126,8 @@ def classify(text: str) -> SmallTalk | None:
     tokens = words(text)
     if not tokens or len(tokens) > MAX_WORDS:
         return None
+    if _ABOUT_CODEX.fullmatch(" ".join(tokens)):
+        return SmallTalk.ABOUT_CODEX
     covered = _cover(tokens)
     if covered is None:
         return None  # some word belongs to no small-talk phrase: treat the message as a question

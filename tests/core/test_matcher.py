@@ -166,3 +166,11 @@ def test_a_stream_of_new_words_does_not_grow_memory_without_bound(
         lexical.match(f"ukendtord{number}x")
 
     assert len(lexical.analyzer._repairs) <= 200
+
+
+def test_typos_are_spelt_right_for_the_semantic_stage(lexical: Matcher) -> None:
+    """A misspelt word is written as the codex writes it; known words and names are left alone."""
+    corrected = lexical.analyzer.corrected
+    assert corrected("min ldeer vil skjule noget") == "min leder vil skjule noget"
+    assert corrected("skal jeg orientere regionsraadet") == "skal jeg orientere regionsraadet"
+    assert corrected("Hej Søren, printeren virker ikke") == "Hej Søren, printeren virker ikke"

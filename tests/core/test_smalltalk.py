@@ -30,6 +30,11 @@ from bot.core.smalltalk import SmallTalk, classify
         ("hvad er kodeks", SmallTalk.ABOUT_CODEX),
         ("Hvad er kodekset?", SmallTalk.ABOUT_CODEX),
         ("What is the code of conduct about?", SmallTalk.ABOUT_CODEX),
+        ("Hvor mange dyder er der i kodekset?", SmallTalk.ABOUT_CODEX),
+        ("hvornår blev kodekset vedtaget", SmallTalk.ABOUT_CODEX),
+        ("hvem gaelder kodekset for?", SmallTalk.ABOUT_CODEX),
+        ("hvor kan jeg læse kodekset", SmallTalk.ABOUT_CODEX),
+        ("er kodekset juridisk bindende?", SmallTalk.ABOUT_CODEX),
     ],
 )
 def test_small_talk_is_recognised_by_kind(text: str, kind: SmallTalk) -> None:
@@ -48,6 +53,8 @@ def test_small_talk_is_recognised_by_kind(text: str, kind: SmallTalk) -> None:
         "test af en ny behandling, skal politikerne inddrages",
         "hjælp mig, jeg har begået en fejl",
         "tavshedspligt",
+        "hvilke dyder gælder, når jeg rådgiver udvalget om en ulovlig plan",
+        "hvem skal jeg gå til, hvis dyderne krænkes",
         "",
         "og",
     ],
