@@ -30,10 +30,13 @@ bench: $(STAMP)  ## matcher cost per question and start-up time
 bench-load: $(STAMP)  ## the real server under 2,000 signed /kodeks requests at concurrency 32, and a bare Bolt app
 	$(PY) tests/bench_load.py
 
-eval: $(STAMP)  ## matcher scores, lexical and hybrid side by side: development set, staff questions, tuning set
+eval: $(STAMP)  ## matcher scores, lexical and hybrid side by side, on every question set (held-out last)
 	$(PY) -m bot eval --matcher both tests/data/dev-questions.yaml
 	$(PY) -m bot eval --matcher both tests/data/staff_questions.yaml
 	$(PY) -m bot eval --matcher both tests/data/tuning_questions.yaml
+	$(PY) -m bot eval --matcher both tests/data/validation_questions.yaml
+	$(PY) -m bot eval --matcher both tests/data/validation2_questions.yaml
+	$(PY) -m bot eval --matcher both tests/data/heldout_questions.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
