@@ -128,8 +128,11 @@ def test_our_own_staff_questions_meet_the_acceptance_targets(hybrid: Matcher) ->
 
 
 def test_the_held_out_questions_meet_the_targets_for_unseen_questions(hybrid: Matcher) -> None:
-    """241 questions nobody tuned on (long messages, paraphrases, introductions, factual, small talk,
-    typos) meet issue 12's targets: answer 0.93, bullet in top 3 0.90, off-topic 0.90, unanswered 0.04.
+    """241 questions nobody tuned on meet issue 12's targets for unseen questions.
+
+    Targets: answer accuracy 0.93, bullet in the top 3 0.90, off-topic not answered 0.90, on-topic
+    left unanswered at most 0.04, over long messages, paraphrases, introductions, factual questions,
+    small talk and typos.
 
     ``heldout_questions.yaml`` was written by someone who saw only the final codex and the format,
     never ``knowledge/``'s matching aids or the other sets, and it was never used for tuning: it was
