@@ -23,12 +23,10 @@ from bot.errors import StoreError
 from bot.logs import REQUEST_ID
 from bot.render import privacy
 from bot.retention import retention_loop
-from bot.service import Kodeks
 from bot.tips.scheduler import TipScheduler, tip_loop
 
 log = logging.getLogger(__name__)
 
-SERVICE: web.AppKey[Kodeks] = web.AppKey("service", Kodeks)
 ASSEMBLY: web.AppKey[Assembly] = web.AppKey("assembly", Assembly)
 MAX_BODY_BYTES = 1024**2
 """Larger request bodies get 413: Slack and Teams payloads are a few kilobytes."""
@@ -74,8 +72,8 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
 
 async def healthz(request: web.Request) -> web.Response:
     """Liveness: the process runs and its knowledge is loaded."""
-    service = request.app[SERVICE]
-    return web.json_response({"status": "ok", "virtues": len(service.codex.virtues)})
+    codex = request.app[ASSEMBLY].kodeks.codex
+    return web.json_response({"status": "ok", "virtues": len(codex.virtues)})
 
 
 async def readyz(request: web.Request) -> web.Response:
@@ -103,7 +101,6 @@ async def create_app(
     """
     assembly = await assemble(settings, replies, clock)
     app = web.Application(middlewares=[request_log, json_errors], client_max_size=MAX_BODY_BYTES)
-    app[SERVICE] = assembly.kodeks
     app[ASSEMBLY] = assembly
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

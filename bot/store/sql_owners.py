@@ -52,9 +52,10 @@ class SqlOwners(SqlBase):
         kodeks: tuple[str, str | None],
         asker: Mapping[str, Any] | None,
     ) -> AskedQuestion:
-        """Insert a new question in state ``open``."""
+        """Insert a new question in state ``open``; the stored question is returned without re-reading it."""
+        asked_utc = utc(asked_at)
         values = {
-            "asked_at": utc(asked_at),
+            "asked_at": asked_utc,
             "platform": platform,
             "question": question,
             "kodeks_kind": kodeks[0],
@@ -65,9 +66,20 @@ class SqlOwners(SqlBase):
         async with self._engine.begin() as connection:
             result = await connection.execute(asked_questions.insert().values(**values))
             (question_id,) = result.inserted_primary_key or (0,)
-        stored = await self.question(int(question_id))
-        assert stored is not None, "just inserted"
-        return stored
+        return AskedQuestion(
+            id=int(question_id),
+            asked_at=asked_utc,
+            platform=platform,
+            question=question,
+            kodeks_kind=kodeks[0],
+            kodeks_topic=kodeks[1],
+            state=QuestionState.OPEN,
+            asker=dict(asker) if asker is not None else None,
+            card=None,
+            handled_by=None,
+            answer=None,
+            handled_at=None,
+        )
 
     async def attach_card(self, question_id: int, card: Mapping[str, Any]) -> None:
         """Remember where the experts' card of a question is."""

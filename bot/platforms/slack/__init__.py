@@ -6,7 +6,7 @@ server do not pay for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 NAME = "slack"
 """The platform's name: in subscriptions, logs, usage counts and the owners' channel map."""
 ROUTE = "/slack/events"
+
+
+def action_channel(body: dict[str, Any]) -> str:
+    """The channel a button was pressed in: ``channel.id``, or the container's for ephemeral messages."""
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    return str(channel or "")
 
 
 class Slack:

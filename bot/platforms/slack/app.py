@@ -28,10 +28,7 @@ from bot.config import SlackSettings
 from bot.core.answer import Answer, Notice
 from bot.errors import ChannelGone
 from bot.logs import PLATFORM
-from bot.platforms.slack import (
-    NAME,  # the package names its platform once
-    ask,
-)
+from bot.platforms.slack import NAME, action_channel, ask  # the package names its platform once
 from bot.platforms.slack.markup import strip_markup
 from bot.render import actions, layout, plain, slack_blocks, texts
 from bot.service import Conversation, Kodeks
@@ -234,8 +231,7 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         """
         await ack()
         words = str(action.get("value", ""))
-        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-        answer = await reply(words, str(channel or ""))
+        answer = await reply(words, action_channel(body))
         if body.get("response_url"):
             await respond(
                 response_type="ephemeral", replace_original=False, **message_kwargs(answer, share=words)
@@ -283,17 +279,17 @@ def create_slack_app(service: Kodeks, settings: SlackSettings, clock: Clock, eve
         respond: AsyncRespond,
     ) -> None:
         await ack()
-        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        channel = action_channel(body)
         user = (body.get("user") or {}).get("id", "")
-        answer = service.replies.reply(service.replies.parse(str(action.get("value", ""))), service.today())
+        answer = service.replies.handle(str(action.get("value", "")), service.today())
         kwargs = message_kwargs(answer)
         kwargs["blocks"] = [slack_blocks.shared_by(user), *kwargs["blocks"]]
-        if _between_people(str(channel or ""), str((body.get("channel") or {}).get("name", ""))):
+        if _between_people(channel, str((body.get("channel") or {}).get("name", ""))):
             # Kodeks is no member of a DM between colleagues: the button's response_url posts there
             await respond(response_type="in_channel", replace_original=False, **kwargs)
             return
         try:
-            await client.chat_postMessage(channel=str(channel or ""), **kwargs)
+            await client.chat_postMessage(channel=channel, **kwargs)
         except SlackApiError as error:
             if error.response.get("error") not in MISSING_CHANNEL_ERRORS:
                 raise

@@ -20,6 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.asking import OwnerDesk, question_id
 from bot.clock import Clock
 from bot.core.answer import topic_of
+from bot.platforms.slack import NAME, action_channel
 from bot.render import actions, ask_slack, layout, slack_blocks, texts
 from bot.render.ask_view import NAMED, AskForm, Review
 from bot.service import Kodeks
@@ -27,7 +28,6 @@ from bot.store import AskedQuestion, QuestionState
 
 log = logging.getLogger(__name__)
 
-NAME = "slack"
 ASKER_KEY = "slack_user"
 """The only thing kept about a named asker on Slack: the user id a DM with the answer goes to."""
 MOVES = {"done": QuestionState.ANSWERED, "close": QuestionState.CLOSED}
@@ -86,7 +86,7 @@ def register(app: AsyncApp, service: Kodeks, clock: Clock) -> None:
         ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
-        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        channel = action_channel(body)
         if channel != desk.experts_channel(NAME):
             log.warning("review_outside_experts_channel")  # only the owners' channel moves questions on
             return
