@@ -15,13 +15,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from bot.core.answer import AnswerKind
 from bot.store import AskedQuestion, QuestionQueue, QuestionState
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION = 2000
 """A question is kept up to this many characters: Slack's limit for the button that carries it."""
-ASKED_KINDS = frozenset({"no_match", "match", "escalation"})
+ASKED_KINDS = frozenset({AnswerKind.NO_MATCH.value, AnswerKind.MATCH.value, AnswerKind.ESCALATION.value})
 """The replies that offer to ask the codex owners: "kan ikke svare", an unsure answer, a 👎."""
 UNKNOWN_KIND = "unknown"
 
